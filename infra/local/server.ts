@@ -1,0 +1,121 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handler as notFound } from '../../functions/system/not-found.ts';
+import { matchRoute } from '../../shared/http/match.ts';
+import { problemResponse } from '../../shared/http/problem.ts';
+import { apiGatewayEvent } from './api-gateway-event.ts';
+import { verifyToken } from './tokens.ts';
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit: larger requests never reach a function. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1_048_576;
+
+const loaded = new Map<string, Promise<LambdaHandler>>();
+
+/** The same module that CDK bundles for the route, loaded once. */
+function loadHandler(entry: string): Promise<LambdaHandler> {
+  let handler = loaded.get(entry);
+  if (!handler) {
+    handler = import(`../../functions/${entry}.ts`).then((module: { handler: LambdaHandler }) => module.handler);
+    loaded.set(entry, handler);
+  }
+  return handler;
+}
+
+function lambdaContext(functionName: string, requestId: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const body = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.end(body);
+}
+
+/**
+ * Plays API Gateway for the functions: routes by the shared route table, verifies the bearer
+ * token for protected routes (the JWT authorizer's job on AWS), builds the v2 event and invokes
+ * the route's handler. Unknown routes go to the same `$default` function as on AWS.
+ */
+async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  const body = await readBody(request);
+  if (!body) {
+    send(response, problemResponse(413, `The body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes.`, { instance: url.pathname }));
+    request.resume();
+    return;
+  }
+  const match = matchRoute(method, url.pathname);
+  if (match.kind !== 'route') {
+    const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey: '$default' });
+    send(response, await notFound(event));
+    return;
+  }
+  const claims = match.route.access === 'public' ? undefined : await verifyToken(request.headers.authorization);
+  if (match.route.access !== 'public' && !claims) {
+    send(response, problemResponse(401, 'A valid bearer token is required (missing, expired or not signed by the local issuer).', { instance: url.pathname, headers: { 'www-authenticate': 'Bearer' } }));
+    return;
+  }
+  const routeKey = `${match.route.method} ${match.route.path}`;
+  const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey, pathParameters: match.params, ...(claims ? { claims } : {}), sourceIp: request.socket.remoteAddress });
+  const handler = await loadHandler(match.route.handler);
+  send(response, await handler(event, lambdaContext(match.id, event.requestContext.requestId)));
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name }));
+      if (!response.headersSent) send(response, problemResponse(500, 'The local server failed to invoke the function.'));
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,8 @@
+import type { IdempotencyScope } from './db/idempotency.ts';
+
+/** Who acts, when, and (for keyed POSTs) under which idempotency key: what every write needs. */
+export interface Actor {
+  subject: string;
+  now: Date;
+  idempotency?: IdempotencyScope;
+}

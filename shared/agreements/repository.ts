@@ -1,0 +1,241 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../errors.ts';
+import { db, tableName } from '../db/client.ts';
+import { earlierResultOf, idempotencyStep, type IdempotencyScope } from '../db/idempotency.ts';
+import { queryBuckets, queryPage, type Key } from '../db/query.ts';
+import { transact, type TransactStep } from '../db/transactions.ts';
+import type { AgreementRecord } from './rules.ts';
+import type { AuditEntry } from './schemas.ts';
+
+/**
+ * Agreements in the single table (see the README's access-pattern table):
+ *
+ *   AGREEMENT#<id> / AGREEMENT            the agreement
+ *   AGREEMENT#<id> / AUDIT#<version>      one audit entry per version, oldest first
+ *   AGREEMENT_NUMBER#<NUMBER> / GUARD     keeps document numbers unique
+ *   GSI1  AGREEMENTS / <endsOn>#<id>                 the registry, by end date
+ *   GSI2  EXPIRY#<YYYY-MM> / <endsOn>#<id>           open agreements only (sparse), by end month
+ *   GSI3  CHILDREN#<parentId> / <startsOn>#<id>      PKS and addenda of an agreement
+ */
+export const agreementKey = (id: string) => ({ PK: `AGREEMENT#${id}`, SK: 'AGREEMENT' });
+const auditKey = (id: string, version: number) => ({ PK: `AGREEMENT#${id}`, SK: `AUDIT#${String(version).padStart(9, '0')}` });
+const numberGuardKey = (number: string) => ({ PK: `AGREEMENT_NUMBER#${number.trim().toUpperCase()}`, SK: 'GUARD' });
+export const REGISTRY_PARTITION = 'AGREEMENTS';
+export const expiryBucket = (month: string) => `EXPIRY#${month}`;
+export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
+
+function toItem(record: AgreementRecord): Record<string, unknown> {
+  return {
+    ...agreementKey(record.id),
+    ...record,
+    entity: 'AGREEMENT',
+    // Lower-cased copies that the list filters match against.
+    partnerSearch: record.partners.map((partner) => partner.name.toLowerCase()).join('\n'),
+    fieldSearch: record.fields.map((field) => field.toLowerCase()),
+    GSI1PK: REGISTRY_PARTITION,
+    GSI1SK: `${record.endsOn}#${record.id}`,
+    ...(record.lifecycle === 'OPEN' ? { GSI2PK: expiryBucket(record.endsOn.slice(0, 7)), GSI2SK: `${record.endsOn}#${record.id}` } : {}),
+    ...(record.parentId ? { GSI3PK: childrenPartition(record.parentId), GSI3SK: `${record.startsOn}#${record.id}` } : {}),
+  };
+}
+
+const storageOnly = ['PK', 'SK', 'entity', 'partnerSearch', 'fieldSearch', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+
+export function fromItem(item: Record<string, unknown>): AgreementRecord {
+  const record = { ...item };
+  for (const key of storageOnly) delete record[key];
+  return record as AgreementRecord;
+}
+
+export async function getAgreementRecord(id: string): Promise<AgreementRecord | undefined> {
+  const output = await db().send(new GetCommand({ TableName: tableName(), Key: agreementKey(id), ConsistentRead: true }));
+  return output.Item ? fromItem(output.Item) : undefined;
+}
+
+function auditStep(id: string, entry: AuditEntry): TransactStep {
+  return { item: { Put: { TableName: tableName(), Item: { ...auditKey(id, entry.version), entity: 'AUDIT', ...entry } } } };
+}
+
+function numberGuardSteps(before: string | undefined, after: string | undefined, agreementId: string): TransactStep[] {
+  const same = before !== undefined && after !== undefined && before.trim().toUpperCase() === after.trim().toUpperCase();
+  if (same) return [];
+  const steps: TransactStep[] = [];
+  if (after !== undefined) {
+    steps.push({
+      item: {
+        Put: {
+          TableName: tableName(),
+          Item: { ...numberGuardKey(after), entity: 'GUARD', agreementId },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      onConditionFailed: () => new ConflictError(`Another agreement already has the number ${after}.`),
+    });
+  }
+  if (before !== undefined) steps.push({ item: { Delete: { TableName: tableName(), Key: numberGuardKey(before) } } });
+  return steps;
+}
+
+function parentExistsStep(parentId: string | undefined): TransactStep[] {
+  if (!parentId) return [];
+  return [
+    {
+      item: { ConditionCheck: { TableName: tableName(), Key: agreementKey(parentId), ConditionExpression: 'attribute_exists(PK)' } },
+      onConditionFailed: () => new UnprocessableError(`parentId: no agreement ${parentId} exists.`, [{ path: 'parentId', message: `names no existing agreement (${parentId})` }]),
+    },
+  ];
+}
+
+function versionedPut(record: AgreementRecord, expectedVersion: number, staleMessage: string): TransactStep {
+  return {
+    item: {
+      Put: {
+        TableName: tableName(),
+        Item: toItem(record),
+        // Only an open agreement changes: a renewal retried under a new key finds it closed.
+        ConditionExpression: 'attribute_exists(PK) AND version = :expected AND lifecycle = :open',
+        ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'OPEN' },
+      },
+    },
+    onConditionFailed: () => new StaleVersionError(staleMessage),
+  };
+}
+
+/** Stores a new agreement with its number guard and first audit entry, exactly once per key. */
+export async function insertAgreement<T>(record: AgreementRecord, audit: AuditEntry, idempotency: { scope: IdempotencyScope; result: T } | undefined) {
+  return earlierResultOf<T>(async () => {
+    await transact([
+      ...(idempotency ? [idempotencyStep(idempotency.scope, idempotency.result)] : []),
+      { item: { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(PK)' } } },
+      ...numberGuardSteps(undefined, record.number, record.id),
+      ...parentExistsStep(record.parentId),
+      auditStep(record.id, audit),
+    ]);
+  });
+}
+
+/** Replaces an agreement if it is still at `before.version`; moves its number guard along. */
+export async function replaceAgreement(before: AgreementRecord, after: AgreementRecord, audit: AuditEntry): Promise<void> {
+  await transact([
+    versionedPut(after, before.version, `Agreement ${before.id} has changed since version ${before.version}; read it again.`),
+    ...numberGuardSteps(before.number, after.number, after.id),
+    ...(after.parentId !== before.parentId ? parentExistsStep(after.parentId) : []),
+    auditStep(after.id, audit),
+  ]);
+}
+
+/** Closes `old` as renewed and opens its successor, in one transaction. */
+export async function renewAgreement<T>(
+  old: { before: AgreementRecord; after: AgreementRecord; audit: AuditEntry },
+  successor: { record: AgreementRecord; audit: AuditEntry },
+  idempotency: { scope: IdempotencyScope; result: T } | undefined,
+) {
+  return earlierResultOf<T>(async () => {
+    await transact([
+      ...(idempotency ? [idempotencyStep(idempotency.scope, idempotency.result)] : []),
+      {
+        ...versionedPut(old.after, old.before.version, ''),
+        onConditionFailed: () => new ConflictError(`Agreement ${old.before.id} was changed or renewed meanwhile; read it again.`),
+      },
+      { item: { Put: { TableName: tableName(), Item: toItem(successor.record), ConditionExpression: 'attribute_not_exists(PK)' } } },
+      ...numberGuardSteps(undefined, successor.record.number, successor.record.id),
+      auditStep(old.after.id, old.audit),
+      auditStep(successor.record.id, successor.audit),
+    ]);
+  });
+}
+
+export async function requireAgreementRecord(id: string): Promise<AgreementRecord> {
+  const record = await getAgreementRecord(id);
+  if (!record) throw new NotFoundError(`No agreement ${id} exists.`);
+  return record;
+}
+
+export async function auditPageOf(id: string, limit: number, start?: Key) {
+  const page = await queryPage(
+    {
+      keyCondition: 'PK = :pk AND begins_with(SK, :audit)',
+      names: {},
+      values: { ':pk': agreementKey(id).PK, ':audit': 'AUDIT#' },
+    },
+    limit,
+    start,
+  );
+  return {
+    items: page.items.map(({ PK: _pk, SK: _sk, entity: _entity, ...entry }) => entry as AuditEntry),
+    next: page.next,
+  };
+}
+
+export interface RegistryFilter {
+  endsFrom?: string;
+  endsTo?: string;
+  parentId?: string;
+  kind?: string;
+  partner?: string;
+  field?: string;
+  /** Extra conditions on `lifecycle` and `startsOn` that a status filter needs. */
+  lifecycle?: string;
+  startsAfter?: string;
+  startsOnOrBefore?: string;
+}
+
+/**
+ * A page of the registry, ordered by end date. The end-date range is a key condition on GSI1
+ * (or, for the children of one agreement, on GSI3 with the range as a filter); the other filters
+ * only thin out what the key condition reads.
+ */
+export async function queryRegistry(filter: RegistryFilter, limit: number, start?: Key) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  /** Adds `#attribute <operator> :placeholder` (or a function call) to the filter. */
+  const where = (attribute: string, placeholder: string, value: unknown, build: (name: string, value: string) => string) => {
+    names[`#${attribute}`] = attribute;
+    values[`:${placeholder}`] = value;
+    conditions.push(build(`#${attribute}`, `:${placeholder}`));
+  };
+  if (filter.kind) where('kind', 'kind', filter.kind, (n, v) => `${n} = ${v}`);
+  if (filter.partner) where('partnerSearch', 'partner', filter.partner.toLowerCase(), (n, v) => `contains(${n}, ${v})`);
+  if (filter.field) where('fieldSearch', 'field', filter.field.toLowerCase(), (n, v) => `contains(${n}, ${v})`);
+  if (filter.lifecycle) where('lifecycle', 'lifecycle', filter.lifecycle, (n, v) => `${n} = ${v}`);
+  if (filter.startsAfter) where('startsOn', 'startsAfter', filter.startsAfter, (n, v) => `${n} > ${v}`);
+  if (filter.startsOnOrBefore) where('startsOn', 'startsOnOrBefore', filter.startsOnOrBefore, (n, v) => `${n} <= ${v}`);
+
+  let keyCondition: string;
+  let index: 'GSI1' | 'GSI3';
+  if (filter.parentId) {
+    index = 'GSI3';
+    keyCondition = 'GSI3PK = :pk';
+    values[':pk'] = childrenPartition(filter.parentId);
+    if (filter.endsFrom) where('endsOn', 'endsFrom', filter.endsFrom, (n, v) => `${n} >= ${v}`);
+    if (filter.endsTo) where('endsOn', 'endsTo', filter.endsTo, (n, v) => `${n} <= ${v}`);
+  } else {
+    index = 'GSI1';
+    values[':pk'] = REGISTRY_PARTITION;
+    const from = filter.endsFrom;
+    const to = filter.endsTo ? `${filter.endsTo}#\uffff` : undefined;
+    if (from) values[':from'] = from;
+    if (to) values[':to'] = to;
+    keyCondition = `GSI1PK = :pk${from && to ? ' AND GSI1SK BETWEEN :from AND :to' : from ? ' AND GSI1SK >= :from' : to ? ' AND GSI1SK <= :to' : ''}`;
+  }
+  const page = await queryPage(
+    { index, keyCondition, names, values, ...(conditions.length ? { filter: conditions.join(' AND ') } : {}) },
+    limit,
+    start,
+  );
+  return { items: page.items.map(fromItem), next: page.next };
+}
+
+/** Open agreements ending in `from`..`to`, soonest first, reading only the months spanned. */
+export async function queryEndingBetween(months: string[], from: string, to: string, startedBy: string, limit: number, position?: { bucket: number; key?: Key }) {
+  const queries = months.map((month) => ({
+    index: 'GSI2' as const,
+    keyCondition: 'GSI2PK = :bucket AND GSI2SK BETWEEN :from AND :to',
+    filter: '#startsOn <= :startedBy',
+    names: { '#startsOn': 'startsOn' },
+    values: { ':bucket': expiryBucket(month), ':from': from, ':to': `${to}#\uffff`, ':startedBy': startedBy },
+  }));
+  const page = await queryBuckets(queries, limit, position);
+  return { items: page.items.map(fromItem), next: page.next };
+}

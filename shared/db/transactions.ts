@@ -1,0 +1,41 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ConflictError } from '../errors.ts';
+import { db } from './client.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write of a transaction, with the error to raise if its condition is what cancelled it. */
+export interface TransactStep {
+  item: TransactItem;
+  /** Receives the stored item when the step asked for `ReturnValuesOnConditionCheckFailure`. */
+  onConditionFailed?: (stored: Record<string, unknown> | undefined) => Error;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * All-or-nothing write. A failed condition becomes the step's own error (the first failing step
+ * in order wins, so put the step whose error matters most first); a conflict with another
+ * transaction in flight is retried with jitter, after which the conditions decide.
+ */
+export async function transact(steps: TransactStep[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: steps.map((step) => step.item) }));
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] }).CancellationReasons ?? [];
+      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) {
+        const stored = reasons[failed]?.Item;
+        throw steps[failed]?.onConditionFailed?.(stored ? unmarshall(stored) : undefined) ?? new ConflictError('A concurrent change got there first; read again and retry.');
+      }
+      const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
+      if (!conflicted || attempt === MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { Actor } from '../actor.ts';
+import { InvalidInputError } from '../errors.ts';
+import { log } from '../log.ts';
+import { parseInput } from '../validation.ts';
+import { hasAnyGroup, principalFromEvent, type Principal } from './auth.ts';
+import { idempotencyFromHeader, type IdempotencyRequest } from './idempotency.ts';
+import { HttpError, problemFromError } from './problem.ts';
+import type { ParsedInput, RouteDefinition } from './route.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R> {
+  principal: R['access'] extends 'public' ? Principal | undefined : Principal;
+  /** The version named by `If-Match` (routes marked `conditional` only). */
+  expectedVersion: R['conditional'] extends true ? number : undefined;
+  idempotency: IdempotencyRequest | undefined;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Event = APIGatewayProxyEventV2;
+export type Result = APIGatewayProxyStructuredResultV2;
+
+/**
+ * The one middy stack every route shares: authenticate and authorize from the route table's
+ * groups, parse params, query and body with the route's zod schemas, run the use case, and turn
+ * any error into problem+json. Route files are left with the mapping from request to domain.
+ */
+export function httpHandler<R extends RouteDefinition>(route: R, run: (request: HandlerRequest<R>) => Promise<HttpResult>) {
+  return middy<Event, Result, Error, Context>()
+    .use({
+      onError: (request) => {
+        const { response, internal } = problemFromError(request.error, request.event.rawPath);
+        if (internal) {
+          log('error', 'request failed', {
+            route: `${route.method} ${route.path}`,
+            requestId: request.event.requestContext?.requestId,
+            error: request.error?.name,
+            reason: request.error?.message,
+          });
+        }
+        request.response = response;
+      },
+    })
+    .handler(async (event) => {
+      const principal = authorize(event, route);
+      const input = {
+        params: parseInput(route.params ?? z.object({}), event.pathParameters ?? {}),
+        query: parseInput(route.query ?? z.strictObject({}), event.queryStringParameters ?? {}),
+        body: route.body ? parseInput(route.body, readBody(event, route)) : undefined,
+      };
+      const result = await run({
+        ...(input as ParsedInput<R>),
+        principal: principal as HandlerRequest<R>['principal'],
+        expectedVersion: (route.conditional ? expectedVersion(event) : undefined) as HandlerRequest<R>['expectedVersion'],
+        idempotency: route.idempotent ? idempotencyFromHeader(header(event, 'idempotency-key'), input.body) : undefined,
+      });
+      return toResponse(result);
+    });
+}
+
+/** The actor of a write: the caller, now, and the idempotency key scoped to caller and operation. */
+export function actorOf(request: { principal: Principal; idempotency: IdempotencyRequest | undefined }, operation: string): Actor {
+  const { subject } = request.principal;
+  return {
+    subject,
+    now: new Date(),
+    ...(request.idempotency ? { idempotency: { owner: subject, operation, request: request.idempotency } } : {}),
+  };
+}
+
+/** A stored resource with its version as the ETag. */
+export function entityResult(entity: { version: number }, status = 200, headers: Record<string, string> = {}): HttpResult {
+  return { status, body: entity, headers: { etag: `"${entity.version}"`, ...headers } };
+}
+
+function authorize(event: Event, route: RouteDefinition): Principal | undefined {
+  const principal = principalFromEvent(event);
+  if (route.access === 'public') return principal;
+  if (!principal) throw new HttpError(401, 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
+  if (!hasAnyGroup(principal, route.access)) {
+    throw new HttpError(403, `This operation needs one of the groups: ${route.access.join(', ')}.`);
+  }
+  return principal;
+}
+
+function header(event: Event, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function readBody(event: Event, route: RouteDefinition): unknown {
+  const raw = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const size = Buffer.byteLength(raw);
+  if (size > limit) throw new HttpError(413, `The body has ${size} bytes; this operation accepts at most ${limit} bytes.`);
+  const accepted = route.bodyTypes ?? ['application/json'];
+  const mediaType = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (!mediaType) throw new HttpError(415, `The Content-Type header is missing: send ${accepted.join(' or ')}.`);
+  if (!accepted.includes(mediaType)) {
+    throw new HttpError(415, `Content-Type ${mediaType} is not accepted here: send ${accepted.join(' or ')}.`);
+  }
+  if (raw.trim() === '') throw new InvalidInputError([{ path: '', message: 'is empty: a request body is required' }]);
+  if (!mediaType.endsWith('json')) return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    throw new InvalidInputError([{ path: '', message: `is not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+const VERSION_TAG = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+function expectedVersion(event: Event): number {
+  const value = header(event, 'if-match')?.trim();
+  if (!value) {
+    throw new HttpError(428, 'This update needs an If-Match header with the ETag of the version you read, e.g. If-Match: "3".');
+  }
+  const match = VERSION_TAG.exec(value);
+  if (!match) throw new HttpError(412, `If-Match ${value} names no version of this resource; read it again for its ETag.`);
+  return Number(match[1]);
+}
+
+function toResponse(result: HttpResult): Result {
+  const hasBody = result.body !== undefined;
+  return {
+    statusCode: result.status,
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      'cache-control': 'no-store',
+      ...result.headers,
+    },
+    ...(hasBody ? { body: JSON.stringify(result.body) } : {}),
+  };
+}

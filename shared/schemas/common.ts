@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../time/calendar.ts';
+
+/** Building blocks shared by every capability's schemas. */
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2026-01-28' });
+
+export const timestamp = z.string().meta({ format: 'date-time', example: '2026-01-28T03:00:00.000Z' });
+
+export function text(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+}
+
+export const email = z.email({ message: 'must be a valid email address' }).max(254);
+
+/** Ids in paths: anything plausible is looked up (and may be a 404), nothing odd reaches a key. */
+export const resourceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, - or _');
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as ID or JP')
+  .refine((code) => {
+    const name = regionNames.of(code);
+    return name !== undefined && name !== code && name !== 'Unknown Region';
+  }, 'is not an ISO 3166-1 country code');
+
+export const limit = z.coerce
+  .number({ message: 'must be a whole number from 1 to 100' })
+  .int('must be a whole number from 1 to 100')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100')
+  .default(25);
+
+export const cursor = z.string().min(1).max(2048).meta({ description: 'The `nextCursor` of the previous page.' });
+
+/** `{ items, nextCursor? }`: every list of the API. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().optional() });
+}

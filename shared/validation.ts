@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { InvalidInputError, type FieldError } from './errors.ts';
+
+/** Zod issues as field errors: one per offending field, each naming what is wrong. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {
+  return issues.flatMap((issue): FieldError[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: dotted([...path, key]), message: 'is not a known field' }));
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      // Report the branch that got furthest rather than "invalid input".
+      const deepest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      return fieldErrors(deepest, path);
+    }
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    return [{ path: dotted(path), message: missing ? 'is required' : lowerFirst(issue.message) }];
+  });
+}
+
+/** Parse or throw an InvalidInputError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new InvalidInputError(fieldErrors(result.error.issues, prefix));
+  return result.data;
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
