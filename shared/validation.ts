@@ -13,7 +13,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonl
       const deepest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
       return fieldErrors(deepest, path);
     }
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    // With `reportInput`, an absent field is an issue whose input is undefined, whatever its code.
+    const missing = issue.code !== 'custom' && 'input' in issue && issue.input === undefined;
     return [{ path: dotted(path), message: missing ? 'is required' : lowerFirst(issue.message) }];
   });
 }

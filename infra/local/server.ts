@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { handler as notFound } from '../../functions/system/not-found.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
@@ -17,7 +18,8 @@ const loaded = new Map<string, Promise<LambdaHandler>>();
 function loadHandler(entry: string): Promise<LambdaHandler> {
   let handler = loaded.get(entry);
   if (!handler) {
-    handler = import(`../../functions/${entry}.ts`).then((module: { handler: LambdaHandler }) => module.handler);
+    const file = pathToFileURL(fileURLToPath(new URL(`../../functions/${entry}.ts`, import.meta.url))).href;
+    handler = import(/* @vite-ignore */ file).then((module: { handler: LambdaHandler }) => module.handler);
     loaded.set(entry, handler);
   }
   return handler;
@@ -97,7 +99,7 @@ export interface RunningServer {
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name }));
+      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: (error as Error).message }));
       if (!response.headersSent) send(response, problemResponse(500, 'The local server failed to invoke the function.'));
       else response.end();
     });
