@@ -1,0 +1,144 @@
+import { CfnOutput, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDefinition } from '../shared/http/route.ts';
+import { routes } from '../shared/http/routes.ts';
+import { ApiFunction, bindTable } from './lambda.ts';
+
+export interface ApiProps {
+  table: ITableV2;
+  /** The user pool's token issuer and the client ids the authorizer accepts (infra/auth.ts). */
+  issuer: string;
+  audience: string[];
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * Steady-state and burst limits for every route: far above what an agency's staff generate, low
+ * enough that a runaway script cannot run up the Lambda and DynamoDB bill.
+ */
+const throttle = { rateLimit: 50, burstLimit: 100 };
+
+/**
+ * One JSON object per request, for CloudWatch Logs Insights. Technical facts only: no query
+ * strings, bodies or claims, which may carry personal data (see shared/log.ts).
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    sourceIp: '$context.identity.sourceIp',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationStatus: '$context.integrationStatus',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    userAgent: '$context.identity.userAgent',
+  }),
+);
+
+/**
+ * The HTTP API: one Lambda function per row of the route table (shared/http/routes.ts), so a new
+ * row is deployed without touching this file. Rows with groups sit behind the JWT authorizer;
+ * the functions then check the groups themselves (shared/http/handler.ts). Whatever no row
+ * serves goes to the `$default` route, which answers 404 or 405 as problem+json.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** The function of each route row, by the row's id; `$default` under `notFound`. */
+  readonly functions: Record<string, ApiFunction> = {};
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const functionDefaults = { logRetention: props.logRetention, logRemovalPolicy: props.logRemovalPolicy };
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Jalin: cooperation agreements and civil-servant training hours',
+      // The stage is declared below, with access logs and throttling.
+      createDefaultStage: false,
+    });
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: props.audience });
+
+    for (const [routeId, route] of Object.entries(routes as Record<string, RouteDefinition>)) {
+      const fn = new ApiFunction(this, routeId, {
+        ...functionDefaults,
+        handler: route.handler,
+        description: `${route.method} ${route.path}`,
+      });
+      bindTable(fn.function, props.table, route.table);
+      this.functions[routeId] = fn;
+
+      const isPublic = route.access === 'public';
+      const httpRoute = new HttpRoute(this, `${routeId}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: integrationFor(routeId, fn),
+        ...(isPublic ? {} : { authorizer }),
+      });
+      if (isPublic) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design in the route table (access: 'public'): it serves no personal or agency data.`,
+        });
+      }
+    }
+
+    const notFound = new ApiFunction(this, 'notFound', {
+      ...functionDefaults,
+      handler: 'system/not-found',
+      description: '$default: 404/405 as problem+json',
+    });
+    this.functions.notFound = notFound;
+    const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: integrationFor('notFound', notFound),
+    });
+    Validations.of(defaultRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The $default route only answers 404/405 problem+json for paths and methods no route serves; a token check there would turn "no such operation" into a misleading 401.',
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    });
+
+    new CfnOutput(this, 'Url', { key: 'ApiUrl', value: this.stage.url, description: 'The base URL of the API' });
+  }
+}
+
+function integrationFor(id: string, fn: ApiFunction): HttpLambdaIntegration {
+  return new HttpLambdaIntegration(`${id}Integration`, fn.function, {
+    payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+  });
+}

@@ -1,0 +1,140 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../shared/db/table-definition.ts';
+import type { RouteDefinition } from '../shared/http/route.ts';
+
+/** The repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * The newest Node.js runtime aws-cdk-lib 2.276 knows (cdk-nag AwsSolutions-L1 checks exactly
+ * that), and the AWS SDK asks for Node 22+ from 2027. Bump it with aws-cdk-lib.
+ */
+export const runtime = Runtime.NODEJS_24_X;
+const esbuildTarget = 'node24';
+
+/** What a function may do to the table: a route row's `table` column. */
+export type TableAccess = RouteDefinition['table'];
+
+/**
+ * The DynamoDB actions behind each access level. Scan is never granted: every access pattern is
+ * a key lookup or a Query (see the README's access-pattern table), so a Scan in the code would be
+ * a bug that IAM should stop. TransactWriteItems needs no action of its own: IAM checks each item
+ * as the Put/Update/Delete/ConditionCheck it is.
+ */
+const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:BatchWriteItem',
+];
+
+export const tableActions: Record<TableAccess, readonly string[]> = {
+  none: [],
+  read: readActions,
+  'read-write': [...readActions, ...writeActions],
+};
+
+export interface ApiFunctionProps {
+  /** The entry under functions/ without extension, as in the route table: `agreements/create`. */
+  handler: string;
+  description: string;
+  logRetention: RetentionDays;
+  /** DESTROY for throwaway stages; RETAIN where the logs are evidence. */
+  logRemovalPolicy: RemovalPolicy;
+  /** Off by default: minified bundles stay small, and source maps cost cold-start time. */
+  sourceMap?: boolean;
+  environment?: Record<string, string>;
+}
+
+/**
+ * One Lambda function of the API with Jalin's defaults: Node 24 on arm64, an ESM bundle built by
+ * the local esbuild, its own log group with a retention, and its own role that starts with
+ * nothing but the right to write to that log group (no AWSLambdaBasicExecutionRole, which would
+ * let it create any log group in the account).
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const sourceMap = props.sourceMap ?? false;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.handler}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${projectRoot}functions/${props.handler}.ts`,
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: `${projectRoot}package-lock.json`,
+      description: props.description,
+      runtime,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        // Keys the HMAC of pagination cursors. The UUID of the stack's id is stable for the life
+        // of the stack, differs between stages, and is in no source file. It is not a secret from
+        // whoever can read the stack, which is fine: authorization never rests on a cursor.
+        CURSOR_SECRET: Fn.select(2, Fn.split('/', Stack.of(this).stackId)),
+        ...(sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: esbuildTarget,
+        // Prefer packages' ESM builds, so that esbuild can tree-shake them.
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap,
+        // ESM has no `require`, but some CommonJS dependencies call it for Node built-ins
+        // ("Dynamic require of node:https is not supported" without this).
+        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+        // Bundle the SDK version the code was tested with, not whatever the runtime ships.
+        bundleAwsSDK: true,
+        externalModules: [],
+      },
+    });
+  }
+}
+
+/**
+ * Give a function exactly the table access of its route row: the actions of `tableActions` on
+ * the table and on each of its indexes by name (taken from the table definition, so a new GSI is
+ * covered without a wildcard), and TABLE_NAME. For `none`, nothing at all.
+ */
+export function bindTable(fn: NodejsFunction, table: ITableV2, access: TableAccess): void {
+  const actions = tableActions[access];
+  if (actions.length === 0) return;
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...actions],
+      resources: [
+        table.tableArn,
+        ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+      ],
+    }),
+  );
+}
