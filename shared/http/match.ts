@@ -17,7 +17,8 @@ const table = Object.entries(routes as Record<string, RouteDefinition>).map(([id
  * wins over a `{param}` (so `/agreements/expiring` is not agreement "expiring").
  */
 export function matchRoute(method: string, path: string): RouteMatch {
-  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  // Empty segments are kept so that `/agreements//history` matches nothing.
+  const parts = path.split('/').slice(1).map(safeDecode);
   const candidates = table
     .map((entry) => ({ entry, params: bind(entry.segments, parts) }))
     .filter((candidate): candidate is { entry: (typeof table)[number]; params: Record<string, string> } => candidate.params !== undefined)
