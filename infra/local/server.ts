@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { handler as notFound } from '../../functions/system/not-found.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
+import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { verifyToken } from './tokens.ts';
 
@@ -99,7 +100,7 @@ export interface RunningServer {
 export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: (error as Error).message }));
+      console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: redact((error as Error).message) }));
       if (!response.headersSent) send(response, problemResponse(500, 'The local server failed to invoke the function.'));
       else response.end();
     });
