@@ -65,8 +65,9 @@ const accessLogFormat = AccessLogFormat.custom(
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  /** The function of each route row, by the row's id; `$default` under `notFound`. */
+  /** The function and the route of each route row, by the row's id; `$default` under `notFound`. */
   readonly functions: Record<string, ApiFunction> = {};
+  readonly routes: Record<string, HttpRoute> = {};
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -96,6 +97,7 @@ export class Api extends Construct {
         integration: integrationFor(routeId, fn),
         ...(isPublic ? {} : { authorizer }),
       });
+      this.routes[routeId] = httpRoute;
       if (isPublic) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -109,12 +111,13 @@ export class Api extends Construct {
       handler: 'system/not-found',
       description: '$default: 404/405 as problem+json',
     });
-    this.functions.notFound = notFound;
     const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
       integration: integrationFor('notFound', notFound),
     });
+    this.functions.notFound = notFound;
+    this.routes.notFound = defaultRoute;
     Validations.of(defaultRoute).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:

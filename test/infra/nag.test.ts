@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.ts';
+import type { RouteDefinition } from '../../shared/http/route.ts';
+import { routes } from '../../shared/http/routes.ts';
+
+/**
+ * cdk-nag's AwsSolutions pack runs as a validation plugin on every synthesis: a finding that is
+ * neither fixed nor acknowledged makes Template.fromStack (and `cdk synth`) throw.
+ */
+
+const outdirs: string[] = [];
+function freshOutdir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jalin-cdk-nag-'));
+  outdirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing that is not fixed or acknowledged', () => {
+    const { stack } = buildApp({ outdir: freshOutdir(), bundling: false });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  it('is really wired in: an unacknowledged finding fails the synthesis', () => {
+    const { stack } = buildApp({ outdir: freshOutdir(), bundling: false });
+    new Role(stack, 'Careless', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+    });
+    expect(() => Template.fromStack(stack)).toThrow(/AwsSolutions-IAM4/);
+  });
+});
+
+describe('acknowledgements', () => {
+  const { app, stack } = buildApp({ outdir: freshOutdir(), bundling: false });
+
+  /** Every `Validations.of(x).acknowledge(...)` of the app: where, which rule, and why. */
+  const acknowledgements = app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
+      ),
+  );
+
+  it('are exactly the reviewed ones: adding one means adding it here, with its reason', () => {
+    const publicRows = Object.entries(routes as Record<string, RouteDefinition>).filter(([, route]) => route.access === 'public');
+    const expected = [
+      `${stack.auth.userPool.node.path} AwsSolutions-COG2`,
+      `${stack.auth.userPool.node.path} AwsSolutions-COG8`,
+      ...publicRows.map(([id]) => `${stack.api.routes[id]!.node.path} AwsSolutions-APIG4`),
+      `${stack.api.routes.notFound!.node.path} AwsSolutions-APIG4`,
+    ];
+    expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(expected.sort());
+  });
+
+  it('each carry a specific reason', () => {
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const { path, id, reason } of acknowledgements) {
+      const where = `${id} on ${path}`;
+      expect(reason.length, where).toBeGreaterThanOrEqual(60);
+      expect(reason, where).not.toMatch(/^\s*(todo|tbd|n\/a|ok|fine|ignore|suppress|not needed|false positive)\b/i);
+      expect(reason, where).not.toMatch(/lorem|fixme|xxx/i);
+    }
+  });
+
+  it('are not acknowledged wholesale on the app or the stack', () => {
+    for (const { path } of acknowledgements) {
+      expect(path).not.toBe(app.node.path);
+      expect(path).not.toBe(stack.node.path);
+    }
+  });
+});
