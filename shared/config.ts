@@ -12,6 +12,8 @@ const settingsSchema = z.object({
   /** Keys cursors so that an edited cursor is refused; any stable value works locally. */
   CURSOR_SECRET: z.string().min(16).default('jalin-local-cursor-secret'),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().positive().default(24),
+  /** Yearly training target in hours where none is stored for the year (DKI Jakarta: 40). */
+  DEFAULT_TARGET_HOURS: z.coerce.number().positive().default(40),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

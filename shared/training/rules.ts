@@ -1,0 +1,39 @@
+import type { FieldError } from '../errors.ts';
+import { daysBetween, isCalendarDate } from '../time/calendar.ts';
+
+/**
+ * Training-hour rules as plain functions. Hours count in the year the training ends, so a
+ * course ending on 1 January counts for the new year; a total is always per (employee, year).
+ */
+export const MAX_HOURS_PER_DAY = 24;
+
+export function trainingYear(endsOn: string): number {
+  return Number(endsOn.slice(0, 4));
+}
+
+export function trainingRuleViolations(draft: { startsOn?: unknown; endsOn?: unknown; hours?: unknown }): FieldError[] {
+  const { startsOn, endsOn, hours } = draft;
+  if (typeof startsOn !== 'string' || typeof endsOn !== 'string' || !isCalendarDate(startsOn) || !isCalendarDate(endsOn)) return [];
+  if (endsOn < startsOn) return [{ path: 'endsOn', message: `must be on or after startsOn (${startsOn})` }];
+  const days = daysBetween(startsOn, endsOn) + 1;
+  if (typeof hours === 'number' && hours > days * MAX_HOURS_PER_DAY) {
+    return [{ path: 'hours', message: `must be at most ${days * MAX_HOURS_PER_DAY} (${MAX_HOURS_PER_DAY} per day over ${days} day${days === 1 ? '' : 's'})` }];
+  }
+  return [];
+}
+
+/** Rounds away the float noise of summing quarter hours (they are exact, but be safe). */
+export function roundHours(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function compliance(hours: number, targetHours: number) {
+  const rounded = roundHours(hours);
+  return { hours: rounded, targetHours, remainingHours: roundHours(Math.max(0, targetHours - rounded)), compliant: rounded >= targetHours };
+}
+
+/** Two records describe the same course attendance when these match (case and spacing aside). */
+export function attendanceKey(training: { title: string; provider: string; startsOn: string; endsOn: string }): string {
+  const normal = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return [normal(training.title), normal(training.provider), training.startsOn, training.endsOn].join('|');
+}
