@@ -86,6 +86,7 @@ export class Api extends Construct {
         ...functionDefaults,
         handler: route.handler,
         description: `${route.method} ${route.path}`,
+        ...(route.timeoutSeconds ? { timeoutSeconds: route.timeoutSeconds } : {}),
       });
       bindTable(fn.function, props.table, route.table);
       this.functions[routeId] = fn;

@@ -52,6 +52,8 @@ export interface ApiFunctionProps {
   logRemovalPolicy: RemovalPolicy;
   /** Off by default: minified bundles stay small, and source maps cost cold-start time. */
   sourceMap?: boolean;
+  /** Seconds; 10 by default (a route row or a job may need longer). */
+  timeoutSeconds?: number;
   environment?: Record<string, string>;
 }
 
@@ -90,7 +92,7 @@ export class ApiFunction extends Construct {
       runtime,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
       role: this.role,
       logGroup: this.logGroup,
       environment: {

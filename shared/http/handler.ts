@@ -5,7 +5,7 @@ import type { Actor } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
 import { log } from '../log.ts';
 import { parseInput } from '../validation.ts';
-import { hasAnyGroup, principalFromEvent, type Principal } from './auth.ts';
+import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './auth.ts';
 import { idempotencyFromHeader, type IdempotencyRequest } from './idempotency.ts';
 import { HttpError, problemFromError } from './problem.ts';
 import type { ParsedInput, RouteDefinition } from './route.ts';
@@ -15,7 +15,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R> {
   principal: R['access'] extends 'public' ? Principal | undefined : Principal;
   /** The version named by `If-Match` (routes marked `conditional` only). */
-  expectedVersion: R['conditional'] extends true ? number : undefined;
+  expectedVersion: R['conditional'] extends true ? number : R['conditional'] extends 'optional' ? number | undefined : undefined;
   idempotency: IdempotencyRequest | undefined;
 }
 
@@ -59,7 +59,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
       const result = await run({
         ...(input as ParsedInput<R>),
         principal: principal as HandlerRequest<R>['principal'],
-        expectedVersion: (route.conditional ? expectedVersion(event) : undefined) as HandlerRequest<R>['expectedVersion'],
+        expectedVersion: (route.conditional ? expectedVersion(event, route.conditional === 'optional') : undefined) as HandlerRequest<R>['expectedVersion'],
         idempotency: route.idempotent ? idempotencyFromHeader(header(event, 'idempotency-key'), input.body) : undefined,
       });
       return toResponse(result);
@@ -74,6 +74,15 @@ export function actorOf(request: { principal: Principal; idempotency: Idempotenc
     now: new Date(),
     ...(request.idempotency ? { idempotency: { owner: subject, operation, request: request.idempotency } } : {}),
   };
+}
+
+/**
+ * An `employee` token reads only its own NIP; any of `readers` reads anyone's. Answering 403
+ * whether or not the other NIP exists reveals nothing about who is registered.
+ */
+export function assertMayRead(principal: Principal, nip: string, readers: readonly Group[]): void {
+  if (hasAnyGroup(principal, readers)) return;
+  if (principal.nip !== nip) throw new HttpError(403, 'An employee token may only read its own records.');
 }
 
 /** A stored resource with its version as the ETag. */
@@ -118,8 +127,9 @@ function readBody(event: Event, route: RouteDefinition): unknown {
 
 const VERSION_TAG = /^(?:W\/)?"?(\d{1,15})"?$/;
 
-function expectedVersion(event: Event): number {
+function expectedVersion(event: Event, optional: boolean): number | undefined {
   const value = header(event, 'if-match')?.trim();
+  if (!value && optional) return undefined;
   if (!value) {
     throw new HttpError(428, 'This update needs an If-Match header with the ETag of the version you read, e.g. If-Match: "3".');
   }

@@ -28,8 +28,10 @@ export interface RouteDefinition {
   maxBodyBytes?: number;
   /** The route honours `Idempotency-Key`. */
   idempotent?: boolean;
-  /** The route needs `If-Match: "<version>"`. */
-  conditional?: boolean;
+  /** `true`: needs `If-Match: "<version>"`; `'optional'`: without it, the request may only create. */
+  conditional?: true | 'optional';
+  /** Lambda timeout when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
+  timeoutSeconds?: number;
   /** Success status and the schema of its body (`null` for none). */
   success: { status: number; schema: z.ZodType | null; description: string };
   /** Error statuses the route may answer besides 400/401/403/500/503. */

@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import {
-  agreementIdParams,
-  agreementPage,
-  agreementSchema,
-  auditPage,
-  createAgreementSchema,
-  expiringQuery,
-  historyQuery,
-  listAgreementsQuery,
-  patchAgreementSchema,
-  renewAgreementSchema,
-} from '../agreements/schemas.ts';
+import { agreementRoutes } from '../agreements/routes.ts';
+import { trainingRoutes } from '../training/routes.ts';
 import { defineRoutes } from './route.ts';
-
-const anyReader = ['agreements-admin', 'training-admin', 'auditor'] as const;
 
 /**
  * The whole API in one table. CDK deploys one function per row (infra/api.ts), the local
@@ -21,6 +9,8 @@ const anyReader = ['agreements-admin', 'training-admin', 'auditor'] as const;
  * (shared/http/openapi.ts), and each function reads its own row for auth and parsing.
  */
 export const routes = defineRoutes({
+  ...agreementRoutes,
+  ...trainingRoutes,
   health: {
     method: 'GET',
     path: '/health',
@@ -40,95 +30,6 @@ export const routes = defineRoutes({
     summary: 'This API as an OpenAPI 3.1 document',
     tag: 'System',
     success: { status: 200, schema: z.object({ openapi: z.string() }).loose(), description: 'The OpenAPI document.' },
-  },
-  createAgreement: {
-    method: 'POST',
-    path: '/agreements',
-    handler: 'agreements/create',
-    access: ['agreements-admin'],
-    table: 'read-write',
-    summary: 'Register an agreement',
-    tag: 'Agreements',
-    body: createAgreementSchema,
-    idempotent: true,
-    success: { status: 201, schema: agreementSchema, description: 'The agreement, with Location and ETag.' },
-    errors: [409, 413, 415, 422],
-  },
-  listAgreements: {
-    method: 'GET',
-    path: '/agreements',
-    handler: 'agreements/list',
-    access: anyReader,
-    table: 'read',
-    summary: 'List agreements, ordered by end date',
-    tag: 'Agreements',
-    query: listAgreementsQuery,
-    success: { status: 200, schema: agreementPage, description: 'A page of agreements.' },
-  },
-  expiringAgreements: {
-    method: 'GET',
-    path: '/agreements/expiring',
-    handler: 'agreements/expiring',
-    access: anyReader,
-    table: 'read',
-    summary: 'Active agreements ending within N days, soonest first',
-    tag: 'Agreements',
-    query: expiringQuery,
-    success: { status: 200, schema: agreementPage, description: 'A page of agreements.' },
-  },
-  getAgreement: {
-    method: 'GET',
-    path: '/agreements/{id}',
-    handler: 'agreements/get',
-    access: anyReader,
-    table: 'read',
-    summary: 'Read an agreement',
-    tag: 'Agreements',
-    params: agreementIdParams,
-    success: { status: 200, schema: agreementSchema, description: 'The agreement, with its ETag.' },
-    errors: [404],
-  },
-  updateAgreement: {
-    method: 'PATCH',
-    path: '/agreements/{id}',
-    handler: 'agreements/update',
-    access: ['agreements-admin'],
-    table: 'read-write',
-    summary: 'Change or terminate an agreement (JSON merge patch, If-Match)',
-    tag: 'Agreements',
-    params: agreementIdParams,
-    body: patchAgreementSchema,
-    bodyTypes: ['application/merge-patch+json', 'application/json'],
-    conditional: true,
-    success: { status: 200, schema: agreementSchema, description: 'The agreement after the change.' },
-    errors: [404, 409, 412, 413, 415, 422, 428],
-  },
-  renewAgreement: {
-    method: 'POST',
-    path: '/agreements/{id}/renewals',
-    handler: 'agreements/renew',
-    access: ['agreements-admin'],
-    table: 'read-write',
-    summary: 'Renew an agreement: create its successor and close it',
-    tag: 'Agreements',
-    params: agreementIdParams,
-    body: renewAgreementSchema,
-    idempotent: true,
-    success: { status: 201, schema: agreementSchema, description: 'The successor agreement.' },
-    errors: [404, 409, 413, 415, 422],
-  },
-  agreementHistory: {
-    method: 'GET',
-    path: '/agreements/{id}/history',
-    handler: 'agreements/history',
-    access: anyReader,
-    table: 'read',
-    summary: 'The audit trail of an agreement, oldest first',
-    tag: 'Agreements',
-    params: agreementIdParams,
-    query: historyQuery,
-    success: { status: 200, schema: auditPage, description: 'A page of audit entries.' },
-    errors: [404],
   },
 });
 
