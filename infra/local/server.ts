@@ -15,6 +15,26 @@ const GATEWAY_MAX_BODY_BYTES = 10 * 1_048_576;
 
 const loaded = new Map<string, Promise<LambdaHandler>>();
 
+/**
+ * On AWS each request gets a Lambda instance of its own; here they share one process and one
+ * DynamoDB Local. Capping the invocations in flight (as reserved concurrency would) keeps a
+ * burst of hundreds of requests from timing out on the engine's connection queue.
+ */
+const MAX_IN_FLIGHT = 24;
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+async function withConcurrencyLimit<T>(run: () => Promise<T>): Promise<T> {
+  if (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight += 1;
+  try {
+    return await run();
+  } finally {
+    inFlight -= 1;
+    waiting.shift()?.();
+  }
+}
+
 /** The same module that CDK bundles for the route, loaded once. */
 function loadHandler(entry: string): Promise<LambdaHandler> {
   let handler = loaded.get(entry);
@@ -88,7 +108,7 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   const routeKey = `${match.route.method} ${match.route.path}`;
   const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey, pathParameters: match.params, ...(claims ? { claims } : {}), sourceIp: request.socket.remoteAddress });
   const handler = await loadHandler(match.route.handler);
-  send(response, await handler(event, lambdaContext(match.id, event.requestContext.requestId)));
+  send(response, await withConcurrencyLimit(() => handler(event, lambdaContext(match.id, event.requestContext.requestId))));
 }
 
 export interface RunningServer {
