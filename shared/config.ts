@@ -14,6 +14,24 @@ const settingsSchema = z.object({
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().positive().default(24),
   /** Yearly training target in hours where none is stored for the year (DKI Jakarta: 40). */
   DEFAULT_TARGET_HOURS: z.coerce.number().positive().default(40),
+  /** Days before endsOn at which an expiring agreement is announced, `0` being the day itself. */
+  ALERT_THRESHOLDS: z
+    .string()
+    .default('180,90,30,7,0')
+    .transform((list) => [...new Set(list.split(',').map((day) => Number(day.trim())))].sort((a, b) => b - a))
+    .pipe(z.array(z.number().int().min(0).max(1825)).min(1)),
+  /** An active agreement with no linked training for this many days is dormant. */
+  DORMANT_DAYS: z.coerce.number().int().positive().default(180),
+  ALERT_LANGUAGE: z.enum(['id', 'en']).default('id'),
+  ALERT_SENDER: z.string().min(3).default('Jalin <jalin@localhost>'),
+  /** Who gets the monthly per-unit compliance summary (comma-separated). */
+  TRAINING_ADMIN_EMAILS: z
+    .string()
+    .default('bpsdm@localhost')
+    .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean)),
+  /** `ses` on AWS; `outbox` writes .eml files locally. */
+  MAIL_TRANSPORT: z.enum(['ses', 'outbox']).default('outbox'),
+  OUTBOX_DIR: z.string().default('.outbox'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

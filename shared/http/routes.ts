@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { agreementRoutes } from '../agreements/routes.ts';
+import { alertRoutes } from '../alerts/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
 import { defineRoutes } from './route.ts';
 
 /**
- * The whole API in one table. CDK deploys one function per row (infra/api.ts), the local
+ * The whole API in one table, each capability contributing its rows. CDK deploys one function per row (infra/api.ts), the local
  * server routes by it (infra/local/server.ts), the OpenAPI document is generated from it
  * (shared/http/openapi.ts), and each function reads its own row for auth and parsing.
  */
 export const routes = defineRoutes({
   ...agreementRoutes,
   ...trainingRoutes,
+  ...alertRoutes,
   health: {
     method: 'GET',
     path: '/health',

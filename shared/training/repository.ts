@@ -253,3 +253,12 @@ export async function putTarget(year: number, hours: number, by: string, at: str
   );
   return output.Attributes?.version as number;
 }
+
+/** Whether any training linked to the agreement ended on or after `since` (reads at most one item). */
+export async function hasLinkedTrainingSince(agreementId: string, since: string): Promise<boolean> {
+  const page = await queryPage(
+    { index: 'GSI3', keyCondition: 'GSI3PK = :pk AND GSI3SK >= :since', names: {}, values: { ':pk': linkedPartition(agreementId), ':since': since } },
+    1,
+  );
+  return page.items.length > 0;
+}

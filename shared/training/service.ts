@@ -25,6 +25,7 @@ import {
   totalsOf,
   trainingFromItem,
   trainingsOfYear,
+  unitKey,
 } from './repository.ts';
 import { compliance, roundHours, trainingYear } from './rules.ts';
 import type { ComplianceRow, Employee, EmployeeInput, Target, Training, TrainingInput, TrainingSummary, UnitSummary } from './schemas.ts';
@@ -147,24 +148,38 @@ export async function complianceReport(query: { year?: number; unit?: string; st
   return { items: rows };
 }
 
-/** Per unit: employees, how many met the target, how many did not, and the rate met/employees. */
-export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; units: UnitSummary[] }> {
-  const target = (await targetOf(year)).hours;
-  const units: UnitSummary[] = [];
+/**
+ * Visits every employee, unit by unit, with their hours of `year` (0 without training): the
+ * employees of each unit (GSI1) and their per-year totals (BatchGet), never raw records.
+ */
+export async function forEachEmployeeHours(year: number, visit: (employee: Employee, hours: number) => void | Promise<void>): Promise<void> {
   for (const unit of await listUnits()) {
-    let employees = 0;
-    let met = 0;
     let start: Key | undefined;
     do {
       const page = await queryPage(employeesQuery(unit), 100, start);
       const totals = await totalsOf(page.items.map((item) => item.nip as string), year);
-      employees += page.items.length;
-      met += page.items.filter((item) => (totals.get(item.nip as string) ?? 0) >= target).length;
+      for (const item of page.items) {
+        const employee = employeeFromItem(item);
+        await visit(employee, totals.get(employee.nip) ?? 0);
+      }
       start = page.next;
     } while (start);
-    if (employees > 0) units.push({ unit, employees, met, unmet: employees - met, rate: roundHours(met / employees) });
   }
-  return { year, targetHours: target, units };
+}
+
+/** Per unit: employees, how many met the target, how many did not, and the rate met/employees. */
+export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; units: UnitSummary[] }> {
+  const target = (await targetOf(year)).hours;
+  const byUnit = new Map<string, UnitSummary>();
+  await forEachEmployeeHours(year, (employee, hours) => {
+    const row = byUnit.get(unitKey(employee.unit)) ?? { unit: employee.unit, employees: 0, met: 0, unmet: 0, rate: 0 };
+    row.employees += 1;
+    if (compliance(hours, target).compliant) row.met += 1;
+    else row.unmet += 1;
+    row.rate = roundHours(row.met / row.employees);
+    byUnit.set(unitKey(employee.unit), row);
+  });
+  return { year, targetHours: target, units: [...byUnit.values()] };
 }
 
 /** What an agreement has produced: the training records linked to it. */
