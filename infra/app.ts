@@ -56,12 +56,17 @@ function stageConfig(app: App): StageConfig {
     throw new Error(`Context "logRetentionDays" must be a CloudWatch retention such as 30, 90 or 365 (got ${days}).`);
   }
 
-  const senderEmail = context('senderEmail');
+  const senderEmail = String(context('senderEmail') ?? `jalin-${stage}@example.com`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(senderEmail)) throw new Error(`Context "senderEmail" must be an email address (got "${senderEmail}").`);
+  const trainingAdminEmails = String(context('trainingAdminEmails') ?? senderEmail).split(',').map((address) => address.trim()).filter(Boolean);
+  const alertLanguage = context('alertLanguage') === 'en' ? 'en' : 'id';
   return {
     stage,
     logRetention: days as RetentionDays,
     logRemovalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    ...(typeof senderEmail === 'string' && senderEmail !== '' ? { senderEmail } : {}),
+    senderEmail,
+    trainingAdminEmails,
+    alertLanguage,
   };
 }
 

@@ -3,6 +3,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
+import { Schedules } from './schedules.ts';
 import { JalinTable } from './table.ts';
 
 /** What differs between stages (dev, staging, prod): read from CDK context by infra/app.ts. */
@@ -11,19 +12,23 @@ export interface StageConfig {
   logRetention: RetentionDays;
   /** Function and access logs: DESTROY with a throwaway stage, RETAIN where they are evidence. */
   logRemovalPolicy: RemovalPolicy;
-  /** The verified SES identity for notification e-mails (not used yet). */
-  senderEmail?: string;
+  /** The verified SES identity the alert emails are sent from. */
+  senderEmail: string;
+  /** Who receives the monthly per-unit training summary. */
+  trainingAdminEmails: string[];
+  alertLanguage: 'id' | 'en';
 }
 
 export interface JalinStackProps extends StackProps {
   config: StageConfig;
 }
 
-/** One stage of Jalin: the table, the user pool, and the API whose functions use both. */
+/** One stage of Jalin: the table, the user pool, the API, and the scheduled alert jobs. */
 export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
   readonly api: Api;
+  readonly schedules: Schedules;
 
   constructor(scope: Construct, id: string, props: JalinStackProps) {
     super(scope, id, props);
@@ -38,6 +43,16 @@ export class JalinStack extends Stack {
       logRetention: config.logRetention,
       logRemovalPolicy: config.logRemovalPolicy,
     });
+
+    this.schedules = new Schedules(this, 'Jobs', {
+      table: this.table.table,
+      senderEmail: config.senderEmail,
+      trainingAdminEmails: config.trainingAdminEmails,
+      language: config.alertLanguage,
+      logRetention: config.logRetention,
+      logRemovalPolicy: config.logRemovalPolicy,
+    });
+    new CfnOutput(this, 'AlarmTopicOutput', { key: 'AlarmTopicArn', value: this.schedules.alarmTopic.topicArn });
 
     // What a client (the SPA, the CLI, a smoke test) needs to get a token.
     new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.auth.userPool.userPoolId });

@@ -23,7 +23,14 @@ describe('buildApp', () => {
   it('defaults to the dev stage: a month of logs, removed with the stack', () => {
     const { stack, config } = build();
     expect(stack.stackName).toBe('Jalin-dev');
-    expect(config).toEqual({ stage: 'dev', logRetention: RetentionDays.ONE_MONTH, logRemovalPolicy: RemovalPolicy.DESTROY });
+    expect(config).toEqual({
+      stage: 'dev',
+      logRetention: RetentionDays.ONE_MONTH,
+      logRemovalPolicy: RemovalPolicy.DESTROY,
+      senderEmail: 'jalin-dev@example.com',
+      trainingAdminEmails: ['jalin-dev@example.com'],
+      alertLanguage: 'id',
+    });
   });
 
   it('keeps prod logs for a year, and keeps them when the stack goes', () => {

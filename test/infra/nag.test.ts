@@ -64,6 +64,7 @@ describe('acknowledgements', () => {
       `${stack.auth.userPool.node.path} AwsSolutions-COG8`,
       ...publicRows.map(([id]) => `${stack.api.routes[id]!.node.path} AwsSolutions-APIG4`),
       `${stack.api.routes.notFound!.node.path} AwsSolutions-APIG4`,
+      `${stack.schedules.deadLetters.node.path} AwsSolutions-SQS3`,
     ];
     expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(expected.sort());
   });

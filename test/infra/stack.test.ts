@@ -10,6 +10,7 @@ import { tableDefinition } from '../../shared/db/table-definition.ts';
 import { groups } from '../../shared/http/auth.ts';
 import type { RouteDefinition } from '../../shared/http/route.ts';
 import { routes } from '../../shared/http/routes.ts';
+import { jobs } from '../../shared/alerts/job-table.ts';
 
 /**
  * The synthesized template, checked against the sources it is built from: the route table, the
@@ -135,8 +136,8 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route row plus the $default one', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(rows.length + 1);
+  it('are one per route row plus the $default one, and one per scheduled job', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(rows.length + 1 + jobs.length);
   });
 
   it('each row names a handler file that exists (bundling, skipped here, would need it)', () => {
@@ -157,7 +158,8 @@ describe('the functions', () => {
       expect(fn.Properties.Runtime, id).toBe(newestNode);
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
-      expect(fn.Properties.Timeout, id).toBe(timeoutOf.get(fn.Properties.Description) ?? 10);
+      const job = jobs.find((candidate) => candidate.description === fn.Properties.Description);
+      expect(fn.Properties.Timeout, id).toBe(job ? job.timeoutSeconds : (timeoutOf.get(fn.Properties.Description) ?? 10));
     }
   });
 
