@@ -101,7 +101,7 @@ export async function recorded<T>(fn: () => Promise<T>, options: { dryRun: boole
 }
 
 /** Document-client command classes by the SDK command name that the middleware sees. */
-const documentCommands: Record<string, new (input: never) => Parameters<DynamoDBDocumentClient['send']>[0]> = {
+const documentCommands: Record<string, new (input: never) => unknown> = {
   GetItemCommand: GetCommand,
   QueryCommand,
   ScanCommand,
@@ -119,7 +119,7 @@ export async function replay(commands: RecordedCommand[]): Promise<void> {
   for (const command of commands) {
     const Command = documentCommands[command.name];
     if (!Command) throw new Error(`cannot replay ${command.name}`);
-    await db().send(new Command(command.input as never));
+    await db().send(new Command(command.input as never) as Parameters<DynamoDBDocumentClient['send']>[0]);
   }
 }
 

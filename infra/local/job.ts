@@ -4,6 +4,7 @@ import { jobs } from '../../shared/alerts/job-table.ts';
 import type { JobSummary } from '../../shared/alerts/deliver.ts';
 import { ensureTable, localClient, startDynamoDbLocal, type LocalEngine } from './dynamodb.ts';
 import { useLocalDatabase } from './environment.ts';
+import { loadHandler } from './functions.ts';
 
 /**
  * `npm run -s job -- <job-name> [--today YYYY-MM-DD]`: runs a scheduled job's own handler
@@ -50,7 +51,7 @@ useLocalDatabase(endpoint, tableName);
 await ensureTable(endpoint, tableName);
 
 try {
-  const { handler } = (await import(`../../functions/${job.handler}.ts`)) as { handler: (event: unknown) => Promise<JobSummary & { today: string }> };
+  const handler = await loadHandler<(event: unknown) => Promise<JobSummary & { today: string }>>(job.handler);
   const result = await handler(values.today ? { today: values.today } : {});
   console.log(`${job.name} ${result.today}: sent ${result.sent}, skipped ${result.skipped}, failed ${result.failed}`);
 } finally {

@@ -1,19 +1,17 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { handler as notFound } from '../../functions/system/not-found.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
 import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
+import { loadHandler } from './functions.ts';
 import { verifyToken } from './tokens.ts';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway's own payload limit: larger requests never reach a function. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1_048_576;
-
-const loaded = new Map<string, Promise<LambdaHandler>>();
 
 /**
  * On AWS each request gets a Lambda instance of its own; here they share one process and one
@@ -33,17 +31,6 @@ async function withConcurrencyLimit<T>(run: () => Promise<T>): Promise<T> {
     inFlight -= 1;
     waiting.shift()?.();
   }
-}
-
-/** The same module that CDK bundles for the route, loaded once. */
-function loadHandler(entry: string): Promise<LambdaHandler> {
-  let handler = loaded.get(entry);
-  if (!handler) {
-    const file = pathToFileURL(fileURLToPath(new URL(`../../functions/${entry}.ts`, import.meta.url))).href;
-    handler = import(/* @vite-ignore */ file).then((module: { handler: LambdaHandler }) => module.handler);
-    loaded.set(entry, handler);
-  }
-  return handler;
 }
 
 function lambdaContext(functionName: string, requestId: string): Context {
@@ -107,7 +94,7 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   }
   const routeKey = `${match.route.method} ${match.route.path}`;
   const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey, pathParameters: match.params, ...(claims ? { claims } : {}), sourceIp: request.socket.remoteAddress });
-  const handler = await loadHandler(match.route.handler);
+  const handler = await loadHandler<LambdaHandler>(match.route.handler);
   send(response, await withConcurrencyLimit(() => handler(event, lambdaContext(match.id, event.requestContext.requestId))));
 }
 

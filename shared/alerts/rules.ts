@@ -37,7 +37,7 @@ export function mergeRanges(windows: readonly { from: CalendarDate; to: Calendar
   for (const window of sorted) {
     const last = merged.at(-1);
     if (last && window.from <= addDays(last.to, 1)) last.to = window.to > last.to ? window.to : last.to;
-    else merged.push({ ...window });
+    else merged.push({ from: window.from, to: window.to });
   }
   return merged;
 }

@@ -1,0 +1,32 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../shared/db/client.ts';
+import { startBenchEngine } from './support/engine.ts';
+import { metered, recorded, replay, describeCommands } from './support/instrument.ts';
+import { createAgreement, getAgreement, expiringAgreements } from '../shared/agreements/service.ts';
+import { putEmployee, addTraining, complianceReport } from '../shared/training/service.ts';
+const e = await startBenchEngine();
+try {
+  await e.useTable('probe');
+  const actor = { subject: 'bench', now: new Date() };
+  const m0 = await metered(() => db().send(new PutCommand({ TableName: tableName(), Item: { PK: 'a', SK: 'b', x: 1 } })));
+  console.log('put', m0.capacityUnits, m0.byCommand);
+  const { agreement } = await createAgreement({ title: 'T', kind: 'MOU', partners: [{ name: 'P', category: 'CITY', country: 'ID' }], fields: [], startsOn: '2026-01-01', endsOn: '2026-09-01', ownerUnit: 'U', contactEmails: ['a@b.id'] } as any, actor);
+  const m1 = await metered(() => getAgreement(agreement.id, new Date()));
+  console.log('get', m1.capacityUnits, m1.byCommand);
+  const r = await recorded(() => getAgreement(agreement.id, new Date()), { dryRun: false });
+  console.log(JSON.stringify(r.commands), describeCommands(r.commands));
+  await replay(r.commands);
+  const r2 = await recorded(() => expiringAgreements({ withinDays: 180, limit: 100 }, new Date()), { dryRun: false });
+  console.log(describeCommands(r2.commands), r2.result.items.length);
+  await putEmployee('196001011995011001', { name: 'A', email: 'a@b.id', unit: 'Dinas X' }, undefined, actor);
+  const m2 = await metered(() => addTraining('196001011995011001', { title: 't', provider: 'p', method: 'CLASSICAL', startsOn: '2026-01-01', endsOn: '2026-01-02', hours: 8 }, actor));
+  console.log('addTraining', m2.capacityUnits, m2.byCommand);
+  const r3 = await recorded(() => addTraining('196001011995011001', { title: 't2', provider: 'p', method: 'CLASSICAL', startsOn: '2026-01-01', endsOn: '2026-01-02', hours: 8 }, actor), { dryRun: true });
+  console.log(describeCommands(r3.commands), JSON.stringify(r3.commands).slice(0, 300));
+  const m3 = await metered(() => replay(r3.commands));
+  console.log('replayed', m3.capacityUnits);
+  const m4 = await metered(() => complianceReport({ unit: 'Dinas X', limit: 25, status: 'UNMET' }, new Date()));
+  console.log('compliance', m4.capacityUnits, m4.byCommand, JSON.stringify(m4.result));
+  const g = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: 'EMPLOYEE#196001011995011001', SK: 'TOTAL#2026' } }));
+  console.log(g.Item);
+} finally { await e.stop(); }

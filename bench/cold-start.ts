@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routes } from '../shared/http/routes.ts';
+import { bundle, type Bundle } from './support/bundle.ts';
+import { config } from './support/config.ts';
+import { kb, markdownTable, ms, times } from './support/format.ts';
+import { importMilliseconds } from './support/load-time.ts';
+import { figure, type Section } from './support/report.ts';
+import { median } from './support/stats.ts';
+
+/**
+ * 2. Cold start: every bundle CDK would deploy (one per route row, plus API Gateway's $default
+ * function), built with infra/bundling.ts's options, against a floor bundle that only does a
+ * GetItem with the same SDK. Size, and module load time in fresh Node processes.
+ */
+const MAX_BYTES = 500_000;
+const MAX_LOAD_RATIO = 1.5;
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** The deployed entries, from the route table (as infra/api.ts reads it). */
+export function deployedEntries(): string[] {
+  return [...new Set([...Object.values(routes).map((route) => route.handler), 'system/not-found'])].sort();
+}
+
+interface Measured {
+  bundle: Bundle;
+  name: string;
+  loads: number[];
+  error?: string;
+}
+
+/** Loads every bundle once per round, in a rotated order, so that slow moments hit all alike. */
+async function measureLoads(targets: Measured[], log: (line: string) => void): Promise<void> {
+  for (let round = -1; round < config.coldStartRuns; round += 1) {
+    // Round -1 warms the file cache and is not kept.
+    const order = targets.map((_, index) => targets[(index + Math.max(0, round)) % targets.length]!);
+    for (const target of order) {
+      if (target.error) continue;
+      try {
+        const value = await importMilliseconds(target.bundle.file);
+        if (round >= 0) target.loads.push(value);
+      } catch (error) {
+        target.error = (error as Error).message;
+      }
+    }
+    if (round >= 0) log(`  round ${round + 1}/${config.coldStartRuns}`);
+  }
+}
+
+const topSources = (target: Bundle, count: number) =>
+  target.sources
+    .slice(0, count)
+    .map((source) => `${source.source} ${kb(source.bytes)}`)
+    .join(', ');
+
+export async function coldStart(log: (line: string) => void): Promise<Section> {
+  const dir = mkdtempSync(join(tmpdir(), 'jalin-bench-bundles-'));
+  try {
+    const entries = deployedEntries();
+    log(`  bundling ${entries.length} functions and the floor…`);
+    const built = async (name: string, source: string): Promise<Measured> => ({ name, loads: [], bundle: await bundle(join(root, source), join(dir, source.replaceAll('/', '-'), 'index.mjs')) });
+    const floor = await built('floor: one GetItem (client-dynamodb + lib-dynamodb)', 'bench/support/probes/floor-handler.ts');
+    // Not deployed: they tell how much of a function's load time is zod, and the route table's schemas.
+    const probes = [await built('diagnostic: zod alone, one schema', 'bench/support/probes/zod-only.ts'), await built('diagnostic: the route table alone (no SDK)', 'bench/support/probes/route-table.ts')];
+    const functions: Measured[] = [];
+    for (const entry of entries) functions.push(await built(`functions/${entry}.ts`, `functions/${entry}.ts`));
+    await measureLoads([floor, ...probes, ...functions], log);
+    if (floor.error) throw new Error(`the floor bundle does not load: ${floor.error}`);
+    const floorMs = median(floor.loads);
+    const context = (target: Measured) => (target.error ? `does not load: ${target.error}` : `${times(median(target.loads) / floorMs)} (${ms(median(target.loads))} vs ${ms(floorMs)}), ${kb(target.bundle.bytes)}`);
+
+    const verdicts = functions.map((target) => ({
+      target,
+      loadPass: !target.error && median(target.loads) / floorMs <= MAX_LOAD_RATIO,
+      sizePass: target.bundle.bytes <= MAX_BYTES,
+    }));
+    const figures = [
+      figure(floor.name, `${ms(floorMs)} load, ${kb(floor.bundle.bytes)}`),
+      ...probes.map((probe) => figure(`${probe.name}: load / floor, size`, context(probe))),
+      ...verdicts.map(({ target, loadPass, sizePass }) => figure(`${target.name}: load / floor, size`, context(target), `≤ ${MAX_LOAD_RATIO}x, ≤ ${kb(MAX_BYTES)}`, loadPass && sizePass)),
+    ];
+    const largest = [...functions].sort((a, b) => b.bundle.bytes - a.bundle.bytes)[0]!;
+    const details = [
+      markdownTable(
+        ['Bundle', 'Size', 'Load (median)', 'Load / floor', 'Size ≤ 500 KB', `Load ≤ ${MAX_LOAD_RATIO}x`, 'Largest sources'],
+        [floor, ...probes, ...functions].map((target) => {
+          const verdict = verdicts.find((candidate) => candidate.target === target);
+          return [
+            target.name,
+            kb(target.bundle.bytes),
+            target.error ? 'error' : ms(median(target.loads)),
+            target.error ? '—' : times(median(target.loads) / floorMs),
+            verdict ? (verdict.sizePass ? 'pass' : 'FAIL') : '—',
+            verdict ? (verdict.loadPass ? 'pass' : 'FAIL') : '—',
+            topSources(target.bundle, 4),
+          ];
+        }),
+      ),
+      `Where the bytes of the largest bundle (${largest.name}, ${kb(largest.bundle.bytes)}) come from, by package or repository folder (esbuild metafile, bytes in the minified output):`,
+      markdownTable(['Source', 'Bytes', 'Share'], largest.bundle.sources.slice(0, 12).map((source) => [source.source, kb(source.bytes), `${((100 * source.bytes) / largest.bundle.bytes).toFixed(1)}%`])),
+      `Bundled with \`esbuildOptions\` of infra/bundling.ts (the options NodejsFunction receives: ESM, ${'`minify`'}, target node24, mainFields module,main, the createRequire banner, nothing external). ` +
+        `Load time: \`await import(bundle)\` timed inside a fresh \`node\` process (${process.version} here; Lambda runs Node 24), median of ${config.coldStartRuns} runs after one discarded warm-up run, bundles interleaved. ` +
+        'It covers module evaluation only (no Lambda runtime init, no first request). KB = 1,000 bytes.',
+    ];
+    return { title: '2. Cold start (bundle size and module load time vs a one-GetItem floor)', figures, details };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+/** Cold-start diagnostic: what loading zod costs, with one trivial schema and nothing else. */
+export const schema = z.object({ id: z.string() });
+export const handler = async (event: unknown) => schema.parse(event);
