@@ -1,5 +1,5 @@
 import { Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
@@ -87,20 +87,21 @@ export class Schedules extends Construct {
         targets: [new LambdaFunction(fn.function, { event: RuleTargetInput.fromObject({}), deadLetterQueue: this.deadLetters, retryAttempts: 2 })],
       });
 
-      new Alarm(this, `${job.name}Errors`, {
-        alarmDescription: `${job.name} failed: check its log group; alerts not sent are retried by the next run.`,
-        metric: fn.function.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(this.alarmTopic));
+      this.alarmOnAny(`${job.name}Errors`, fn.function.metricErrors({ period: Duration.minutes(5) }), `${job.name} failed: check its log group; alerts not sent are retried by the next run.`);
       this.functions[job.name] = fn;
     }
+    this.alarmOnAny(
+      'DeadLettersWaiting',
+      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      'A scheduled job invocation failed all its retries and waits in the dead-letter queue.',
+    );
+  }
 
-    new Alarm(this, 'DeadLettersWaiting', {
-      alarmDescription: 'A scheduled job invocation failed all its retries and waits in the dead-letter queue.',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+  /** An alarm on the alarm topic as soon as the metric counts one. */
+  private alarmOnAny(id: string, metric: IMetric, description: string): void {
+    new Alarm(this, id, {
+      alarmDescription: description,
+      metric,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -11,7 +11,6 @@ import {
   deleteTraining,
   employeeFromItem,
   employeesQuery,
-  getEmployee,
   getStoredTarget,
   getTraining,
   insertTraining,
@@ -200,5 +199,3 @@ export async function agreementOutcomes(agreementId: string) {
   } while (start);
   return { agreementId, trainings, participants: participants.size, hours: roundHours(hours) };
 }
-
-export { getEmployee };
