@@ -9,7 +9,7 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'stale' | 'unprocessable' | 'busy';
+  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'stale' | 'version-required' | 'unprocessable' | 'busy';
   constructor(
     message: string,
     readonly errors: FieldError[] = [],
@@ -39,6 +39,11 @@ export class ConflictError extends DomainError {
 /** The caller's `If-Match` version is no longer the stored one. */
 export class StaleVersionError extends DomainError {
   readonly kind = 'stale';
+}
+
+/** A write would replace stored data without naming the version it read (`If-Match`). */
+export class VersionRequiredError extends DomainError {
+  readonly kind = 'version-required';
 }
 
 /** Well-formed input that refers to something that does not exist or cannot be used. */

@@ -48,6 +48,7 @@ const domainStatus: Record<DomainError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   stale: 412,
+  'version-required': 428,
   unprocessable: 422,
   busy: 409,
 };

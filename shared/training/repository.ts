@@ -5,7 +5,7 @@ import { earlierResultOf, idempotencyStep, type IdempotencyScope } from '../db/i
 import { queryPage, type Key, type PageQuery } from '../db/query.ts';
 import { transact, type TransactStep } from '../db/transactions.ts';
 import { agreementKey } from '../agreements/repository.ts';
-import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError, VersionRequiredError } from '../errors.ts';
 import { attendanceKey } from './rules.ts';
 import type { Employee, Training } from './schemas.ts';
 
@@ -82,7 +82,7 @@ export async function putEmployee(employee: Employee, expectedVersion: number | 
     expectedVersion === undefined
       ? {
           item: { Put: { TableName: tableName(), Item: employeeItem(employee), ConditionExpression: 'attribute_not_exists(PK)' } },
-          onConditionFailed: () => new ConflictError('This employee already exists; send If-Match with the version you read to replace it.'),
+          onConditionFailed: () => new VersionRequiredError('This employee already exists: to replace it, send If-Match with the ETag of the version you read.'),
         }
       : {
           item: {

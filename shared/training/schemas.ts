@@ -143,4 +143,4 @@ export const summaryQuery = z.strictObject({ year: year.optional() });
 export const employeePage = pageOf(employeeSchema);
 export const trainingPage = pageOf(trainingSchema);
 export const compliancePage = pageOf(complianceRowSchema);
-export const unitSummaryList = z.object({ year: z.number().int(), targetHours: z.number(), units: z.array(unitSummarySchema) });
+export const unitSummaryList = z.object({ year: z.number().int(), targetHours: z.number(), items: z.array(unitSummarySchema) });

@@ -167,7 +167,7 @@ export async function forEachEmployeeHours(year: number, visit: (employee: Emplo
 }
 
 /** Per unit: employees, how many met the target, how many did not, and the rate met/employees. */
-export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; units: UnitSummary[] }> {
+export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; items: UnitSummary[] }> {
   const target = (await targetOf(year)).hours;
   const byUnit = new Map<string, UnitSummary>();
   await forEachEmployeeHours(year, (employee, hours) => {
@@ -178,7 +178,7 @@ export async function complianceSummary(year: number): Promise<{ year: number; t
     row.rate = roundHours(row.met / row.employees);
     byUnit.set(unitKey(employee.unit), row);
   });
-  return { year, targetHours: target, units: [...byUnit.values()] };
+  return { year, targetHours: target, items: [...byUnit.values()] };
 }
 
 /** What an agreement has produced: the training records linked to it. */

@@ -32,13 +32,13 @@ function expectProblem(response: { status: number; headers: Headers; body: any }
 }
 
 describe('PUT /employees/{nip}', () => {
-  it('creates with 201, replaces with If-Match, refuses a blind overwrite', async () => {
+  it('creates with 201, replaces with If-Match, refuses a blind overwrite with 428', async () => {
     const nip = nipFor(900);
     const created = await call('PUT', `/employees/${nip}`, { token: trainingAdmin, body: employeeBody() });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ nip, version: 1, unit: 'Dinas Kesehatan' });
     expect(created.headers.get('etag')).toBe('"1"');
-    expectProblem(await call('PUT', `/employees/${nip}`, { token: trainingAdmin, body: employeeBody() }), 409);
+    expectProblem(await call('PUT', `/employees/${nip}`, { token: trainingAdmin, body: employeeBody() }), 428);
     const replaced = await call('PUT', `/employees/${nip}`, { token: trainingAdmin, headers: { 'if-match': '"1"' }, body: employeeBody({ unit: 'Dinas Pendidikan' }) });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ version: 2, unit: 'Dinas Pendidikan' });
@@ -194,7 +194,7 @@ describe('targets and compliance', () => {
     const unmet = await call('GET', `/compliance?year=2032&unit=${encodeURIComponent(unit)}&status=UNMET`, { token: trainingAdmin });
     expect(unmet.body.items.map((row: { nip: string }) => row.nip)).toEqual([untrained]);
     const summary = await call('GET', '/compliance/summary?year=2032', { token: auditor });
-    expect(summary.body.units).toContainEqual({ unit, employees: 2, met: 1, unmet: 1, rate: 0.5 });
+    expect(summary.body.items).toContainEqual({ unit, employees: 2, met: 1, unmet: 1, rate: 0.5 });
   });
 
   it('pages through a unit', async () => {
