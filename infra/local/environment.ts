@@ -1,3 +1,4 @@
+import './quiet-sdk.ts';
 import { resetSettings } from '../../shared/config.ts';
 import { resetDb } from '../../shared/db/client.ts';
 
