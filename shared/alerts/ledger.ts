@@ -14,10 +14,9 @@ import type { EmailMessage } from '../email/message.ts';
  * FAILED (permanent, or too many attempts: visible in GET /alerts?status=FAILED). A PENDING
  * claim older than STALE_AFTER_MS belongs to a run that died and may be claimed again.
  */
-export const alertKinds = ['EXPIRY', 'DORMANT', 'TRAINING', 'TRAINING_SUMMARY'] as const;
-export const alertStatuses = ['PENDING', 'SENT', 'RETRY', 'FAILED'] as const;
-export type AlertKind = (typeof alertKinds)[number];
-export type AlertStatus = (typeof alertStatuses)[number];
+import type { AlertKind, AlertStatus } from './kinds.ts';
+
+export type { AlertKind, AlertStatus };
 
 export interface AlertCandidate {
   /** Unique per alert and period, e.g. `EXPIRY#<agreementId>#<endsOn>@30`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursor, limit, pageOf, timestamp } from '../schemas/common.ts';
-import { alertKinds, alertStatuses } from './ledger.ts';
+import { alertKinds, alertStatuses } from './kinds.ts';
 
 export const alertsQuery = z.strictObject({
   status: z.enum(alertStatuses).default('FAILED'),
