@@ -18,11 +18,12 @@ export function apiGatewayEvent(request: {
   claims?: JWTPayload;
   sourceIp?: string;
 }): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
+  // Null-prototype maps: a parameter or header named `__proto__` stays an ordinary key.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of request.url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const now = new Date();
   const textual = /json|text|xml|csv|x-www-form-urlencoded/i.test(headers['content-type'] ?? 'application/json');

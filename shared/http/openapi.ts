@@ -58,7 +58,17 @@ function problemResponses(statuses: number[]) {
 function operation(id: string, route: RouteDefinition) {
   const secured = route.access !== 'public';
   const headers = [
-    ...(route.conditional ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag of the version read, e.g. "3".' }] : []),
+    ...(route.conditional
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: route.conditional === true,
+            schema: { type: 'string' },
+            description: route.conditional === true ? 'The ETag of the version read, e.g. "3".' : 'Required to replace; without it the request only creates.',
+          },
+        ]
+      : []),
     ...(route.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retries with the same key and body return the first response.' }] : []),
   ];
   const errors = secured ? [400, 401, 403, ...(route.errors ?? []), 503] : [400, ...(route.errors ?? [])];

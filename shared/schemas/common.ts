@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { isCalendarDate } from '../time/calendar.ts';
 
 /** Building blocks shared by every capability's schemas. */
+/** Dates outside these bounds are typos; within them, the day after any date is still a date. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
 export const calendarDate = z
   .string()
-  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD', abort: true })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, { message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}` })
   .meta({ format: 'date', example: '2026-01-28' });
 
 export const timestamp = z.string().meta({ format: 'date-time', example: '2026-01-28T03:00:00.000Z' });

@@ -14,8 +14,8 @@ export const nip = z
 export const year = z.coerce
   .number({ message: 'must be a year such as 2026' })
   .int('must be a year such as 2026')
-  .min(2000, 'must be 2000 or later')
-  .max(2100, 'must be 2100 or earlier');
+  .min(1900, 'must be 1900 or later')
+  .max(2199, 'must be 2199 or earlier');
 
 export const hours = z
   .number({ message: 'must be a number of hours' })
