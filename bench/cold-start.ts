@@ -55,6 +55,29 @@ const topSources = (target: Bundle, count: number) =>
     .map((source) => `${source.source} ${kb(source.bytes)}`)
     .join(', ');
 
+/**
+ * Functions that need neither request parsing nor DynamoDB (health, not-found) and the route table
+ * itself still carry zod and the SDK when something they import pulls them in: show what does.
+ */
+function whyEverywhere(targets: Measured[]): string[] {
+  const lean = targets.filter((target) => /system\/(health|not-found)|route table/.test(target.name));
+  const lines = lean.flatMap((target) =>
+    ['@aws-sdk/client-dynamodb', 'zod'].flatMap((source) => {
+      const chain = target.bundle.chainTo(source);
+      return chain ? [`- ${target.name} holds ${source} through: ${chain.map((file) => `\`${file}\``).join(' → ')}`] : [];
+    }),
+  );
+  return lines.length ? ['Why bundles that need neither DynamoDB nor validation still hold them (first import chain found by esbuild\'s metafile):', lines.join('\n')] : [];
+}
+
+/** What the size target would read if zod left the bundles (e.g. for zod/mini), from the metafile. */
+function withoutZod(functions: Measured[]): string {
+  const zodBytes = (target: Measured) => target.bundle.sources.find((source) => source.source === 'zod')?.bytes ?? 0;
+  const largest = Math.max(...functions.map((target) => target.bundle.bytes - zodBytes(target)));
+  const zod = Math.max(...functions.map(zodBytes));
+  return `zod accounts for up to ${kb(zod)} of each function bundle; without it the largest function bundle would be ${kb(largest)} (target ${kb(MAX_BYTES)}).`;
+}
+
 export async function coldStart(log: (line: string) => void): Promise<Section> {
   const dir = mkdtempSync(join(tmpdir(), 'jalin-bench-bundles-'));
   try {
@@ -63,7 +86,7 @@ export async function coldStart(log: (line: string) => void): Promise<Section> {
     const built = async (name: string, source: string): Promise<Measured> => ({ name, loads: [], bundle: await bundle(join(root, source), join(dir, source.replaceAll('/', '-'), 'index.mjs')) });
     const floor = await built('floor: one GetItem (client-dynamodb + lib-dynamodb)', 'bench/support/probes/floor-handler.ts');
     // Not deployed: they tell how much of a function's load time is zod, and the route table's schemas.
-    const probes = [await built('diagnostic: zod alone, one schema', 'bench/support/probes/zod-only.ts'), await built('diagnostic: the route table alone (no SDK)', 'bench/support/probes/route-table.ts')];
+    const probes = [await built('diagnostic: zod alone, one schema', 'bench/support/probes/zod-only.ts'), await built('diagnostic: only the route table (shared/http/routes.ts)', 'bench/support/probes/route-table.ts')];
     const functions: Measured[] = [];
     for (const entry of entries) functions.push(await built(`functions/${entry}.ts`, `functions/${entry}.ts`));
     await measureLoads([floor, ...probes, ...functions], log);
@@ -100,6 +123,8 @@ export async function coldStart(log: (line: string) => void): Promise<Section> {
       ),
       `Where the bytes of the largest bundle (${largest.name}, ${kb(largest.bundle.bytes)}) come from, by package or repository folder (esbuild metafile, bytes in the minified output):`,
       markdownTable(['Source', 'Bytes', 'Share'], largest.bundle.sources.slice(0, 12).map((source) => [source.source, kb(source.bytes), `${((100 * source.bytes) / largest.bundle.bytes).toFixed(1)}%`])),
+      withoutZod(functions),
+      ...whyEverywhere([...probes, ...functions]),
       `Bundled with \`esbuildOptions\` of infra/bundling.ts (the options NodejsFunction receives: ESM, ${'`minify`'}, target node24, mainFields module,main, the createRequire banner, nothing external). ` +
         `Load time: \`await import(bundle)\` timed inside a fresh \`node\` process (${process.version} here; Lambda runs Node 24), median of ${config.coldStartRuns} runs after one discarded warm-up run, bundles interleaved. ` +
         'It covers module evaluation only (no Lambda runtime init, no first request). KB = 1,000 bytes.',

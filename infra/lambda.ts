@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../shared/db/table-definition.ts';
+import { lambdaBundling } from './bundling.ts';
 import type { RouteDefinition } from '../shared/http/route.ts';
 
 /** The repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
@@ -17,7 +18,6 @@ const projectRoot = fileURLToPath(new URL('../', import.meta.url));
  * that), and the AWS SDK asks for Node 22+ from 2027. Bump it with aws-cdk-lib.
  */
 export const runtime = Runtime.NODEJS_24_X;
-const esbuildTarget = 'node24';
 
 /** What a function may do to the table: a route row's `table` column. */
 export type TableAccess = RouteDefinition['table'];
@@ -103,19 +103,16 @@ export class ApiFunction extends Construct {
         ...(sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
       },
+      // The options live in infra/bundling.ts, where the cold-start benchmark reads them too.
       bundling: {
         format: OutputFormat.ESM,
-        target: esbuildTarget,
-        // Prefer packages' ESM builds, so that esbuild can tree-shake them.
-        mainFields: ['module', 'main'],
-        minify: true,
+        target: lambdaBundling.target,
+        mainFields: [...lambdaBundling.mainFields],
+        minify: lambdaBundling.minify,
         sourceMap,
-        // ESM has no `require`, but some CommonJS dependencies call it for Node built-ins
-        // ("Dynamic require of node:https is not supported" without this).
-        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-        // Bundle the SDK version the code was tested with, not whatever the runtime ships.
-        bundleAwsSDK: true,
-        externalModules: [],
+        banner: lambdaBundling.banner,
+        bundleAwsSDK: lambdaBundling.bundleAwsSDK,
+        externalModules: [...lambdaBundling.externalModules],
       },
     });
   }

@@ -1,5 +1,5 @@
 /** How figures are written, the same way in the console and in RESULTS.md. */
-export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+export const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`);
 export const times = (value: number) => (Number.isFinite(value) ? `${value < 0.1 ? value.toPrecision(2) : value.toFixed(2)}x` : 'n/a');
 export const percent = (value: number) => (Number.isFinite(value) ? `${value < 1 ? value.toPrecision(2) : value.toFixed(1)}%` : 'n/a');
 export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleViolations } from './rules.ts';
-import { calendarDate, countryCode, cursor, email, limit, pageOf, resourceId, text, timestamp } from '../schemas/common.ts';
+import { calendarDate, countryCode, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 
 export const agreementKinds = ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'ADDENDUM', 'OTHER'] as const;
 export const partnerCategories = [
@@ -148,12 +148,7 @@ export const listAgreementsQuery = z.strictObject({
 export type ListAgreementsQuery = z.output<typeof listAgreementsQuery>;
 
 export const expiringQuery = z.strictObject({
-  withinDays: z.coerce
-    .number({ message: 'must be a whole number of days from 0 to 1825' })
-    .int('must be a whole number of days from 0 to 1825')
-    .min(0, 'must be at least 0')
-    .max(1825, 'must be at most 1825 (five years)')
-    .default(90),
+  withinDays: wholeNumber('a whole number of days from 0 to 1825', 0, 1825).default(90),
   limit,
   cursor: cursor.optional(),
 });

@@ -16,7 +16,7 @@ export function db(): DynamoDBDocumentClient {
       // Worst case about 2 × 2 s, well inside the 10 s Lambda timeout, so that a slow or absent
       // DynamoDB becomes our 503 with Retry-After rather than API Gateway's bare 500.
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),

@@ -34,7 +34,11 @@ export async function transact(steps: TransactStep[]): Promise<void> {
         throw steps[failed]?.onConditionFailed?.(stored ? unmarshall(stored) : undefined) ?? new ConflictError('A concurrent change got there first; read again and retry.');
       }
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
-      if (!conflicted || attempt === MAX_ATTEMPTS) throw error;
+      if (!conflicted) throw error;
+      if (attempt === MAX_ATTEMPTS) {
+        // Still contended after every retry: worth retrying later (a 503), not a fault of ours.
+        throw Object.assign(new Error('The items are being changed by other requests; retry shortly.'), { name: 'TransactionConflictException', cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

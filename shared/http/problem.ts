@@ -60,6 +60,7 @@ const transientNames = new Set([
   'RequestTimeout',
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
+  'TransactionConflictException',
   'RequestLimitExceeded',
   'InternalServerError',
   'ServiceUnavailable',

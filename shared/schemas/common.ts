@@ -33,12 +33,19 @@ export const countryCode = z
     return name !== undefined && name !== code && name !== 'Unknown Region';
   }, 'is not an ISO 3166-1 country code');
 
-export const limit = z.coerce
-  .number({ message: 'must be a whole number from 1 to 100' })
-  .int('must be a whole number from 1 to 100')
-  .min(1, 'must be at least 1')
-  .max(100, 'must be at most 100')
-  .default(25);
+/**
+ * A whole number as query strings and paths carry it: decimal digits only (no `0x10`, no `1e2`,
+ * no `1.5`), then checked against its bounds.
+ */
+export function wholeNumber(description: string, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?\d{1,9}$/, `must be ${description}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+}
+
+export const limit = wholeNumber('a whole number from 1 to 100', 1, 100).default(25);
 
 export const cursor = z.string().min(1).max(2048).meta({ description: 'The `nextCursor` of the previous page.' });
 

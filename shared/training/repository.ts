@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { db, tableName } from '../db/client.ts';
 import { earlierResultOf, idempotencyStep, type IdempotencyScope } from '../db/idempotency.ts';
@@ -71,9 +71,9 @@ function employeeItem(employee: Employee) {
   return { ...employeeKey(employee.nip), entity: 'EMPLOYEE', ...employee, unitKey: unitKey(employee.unit), GSI1PK: unitPartition(employee.unit), GSI1SK: employee.nip };
 }
 
-/** Registers the unit for year-wide reports; idempotent, outside the employee's transaction. */
-async function registerUnit(unit: string): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { PK: 'UNITS', SK: unitKey(unit), entity: 'UNIT', unit } }));
+/** Registers the unit for year-wide reports, in the employee's transaction (a refused PUT adds no unit). */
+function registerUnitStep(unit: string): TransactStep {
+  return { item: { Put: { TableName: tableName(), Item: { PK: 'UNITS', SK: unitKey(unit), entity: 'UNIT', unit } } } };
 }
 
 /** Creates the employee (no If-Match) or replaces the version named by If-Match. */
@@ -95,8 +95,7 @@ export async function putEmployee(employee: Employee, expectedVersion: number | 
           },
           onConditionFailed: () => new StaleVersionError(`The employee is no longer at version ${expectedVersion}; read it again.`),
         };
-  await registerUnit(employee.unit);
-  await transact([condition, auditStep(employee.nip, employee.updatedAt, { by, action: expectedVersion === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes })]);
+  await transact([condition, registerUnitStep(employee.unit), auditStep(employee.nip, employee.updatedAt, { by, action: expectedVersion === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes })]);
 }
 
 export function employeesQuery(unit: string): PageQuery {

@@ -139,7 +139,7 @@ export const trainingRoutes = defineRoutes({
     method: 'GET',
     path: '/training-targets/{year}',
     handler: 'targets/get',
-    access: ['training-admin', 'auditor', 'agreements-admin', 'employee'],
+    access: [...trainingReaders, 'employee'],
     table: 'read',
     summary: "A year's training target (the configured default when none is stored)",
     tag: 'Compliance',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, cursor, email, limit, pageOf, resourceId, text, timestamp } from '../schemas/common.ts';
+import { calendarDate, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 import { checkNip } from './nip.ts';
 import { trainingRuleViolations } from './rules.ts';
 
@@ -11,11 +11,7 @@ export const nip = z
   })
   .meta({ description: '18-digit civil-servant number (PNS or PPPK shape).', example: '198609262015051001' });
 
-export const year = z.coerce
-  .number({ message: 'must be a year such as 2026' })
-  .int('must be a year such as 2026')
-  .min(1900, 'must be 1900 or later')
-  .max(2199, 'must be 2199 or earlier');
+export const year = wholeNumber('a year such as 2026', 1900, 2199);
 
 export const hours = z
   .number({ message: 'must be a number of hours' })

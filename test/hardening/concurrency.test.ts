@@ -105,9 +105,7 @@ describe('running totals under concurrent adds and deletes', () => {
     ];
     // Interleave adds and deletes deterministically.
     const order = operations.map((_, index) => index).sort((a, b) => ((a * 7919) % 200) - ((b * 7919) % 200));
-    const started = performance.now();
     const responses = await Promise.all(order.map((index) => operations[index]!()));
-    console.info(`mixed writes: ${(performance.now() - started).toFixed(0)} ms`);
     const adds = order.map((index, position) => [index, responses[position]!] as const).filter(([index]) => index < 120).map(([, response]) => response);
     const deletes = order.map((index, position) => [index, responses[position]!] as const).filter(([index]) => index >= 120).map(([, response]) => response);
     expect(statusCounts(adds)).toEqual({ 201: 120 });

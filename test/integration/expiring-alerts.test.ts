@@ -59,7 +59,7 @@ describe('expiring-agreements', () => {
     // the successor is active from 7 Dec and inside the 30-day window, so it gets its own first alert.
     const summary = await runJob('expiring-agreements', '2030-12-13');
     expect(summary.sent).toBe(1);
-    expect(subjects().filter((subject) => subject?.includes('Charlie'))).toEqual([
+    expect(subjects().filter((subject) => subject?.includes('Charlie')).sort()).toEqual([
       'Kerja sama berakhir dalam 14 hari: Kerja Sama Charlie (20 Desember 2030)',
       'Kerja sama berakhir dalam 24 hari: Kerja Sama Charlie (6 Januari 2031)',
     ]);

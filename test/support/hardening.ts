@@ -44,10 +44,10 @@ export function expectProblem(response: RawResponse | { status: number; headers:
 }
 
 /**
- * What the test's own table holds: the number of items and a digest of their content. A Scan
+ * What the test's own table holds: the number of items, their keys and a digest of their content. A Scan
  * here is the test auditing the whole table, never a code path of the API.
  */
-export async function tableSnapshot(): Promise<{ count: number; digest: string }> {
+export async function tableSnapshot(): Promise<{ count: number; keys: string[]; digest: string }> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -58,7 +58,7 @@ export async function tableSnapshot(): Promise<{ count: number; digest: string }
   const key = (item: Record<string, unknown>) => `${String(item.PK)}\u0000${String(item.SK)}`;
   items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const digest = createHash('sha256').update(JSON.stringify(items.map(canonical))).digest('hex');
-  return { count: items.length, digest };
+  return { count: items.length, keys: items.map((item) => `${String(item.PK)} | ${String(item.SK)}`), digest };
 }
 
 function canonical(value: unknown): unknown {
@@ -98,4 +98,28 @@ export async function rejectedTokens(): Promise<Record<string, string>> {
 /** A valid token carrying no known group: authenticated, allowed nothing. */
 export function tokenWithGroups(groups: string[], options: { nip?: string; subject?: string } = {}): Promise<string> {
   return mintToken({ groups: groups as Group[], ...options });
+}
+
+/** A `call` like useLocalApi's, for a server this test started itself (its own engine and table). */
+export function callerFor(baseUrl: () => string) {
+  return async function call<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; body: T; elapsedMs: number }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const started = performance.now();
+    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
+    const text = await response.text();
+    const elapsedMs = performance.now() - started;
+    let parsed: unknown = text;
+    if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, elapsedMs };
+  };
 }
