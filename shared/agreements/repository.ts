@@ -24,7 +24,8 @@ export const REGISTRY_PARTITION = 'AGREEMENTS';
 export const expiryBucket = (month: string) => `EXPIRY#${month}`;
 export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
 
-function toItem(record: AgreementRecord): Record<string, unknown> {
+/** The stored item of an agreement, keys and index keys included. */
+export function toItem(record: AgreementRecord): Record<string, unknown> {
   return {
     ...agreementKey(record.id),
     ...record,

@@ -67,13 +67,19 @@ export async function requireEmployee(nip: string): Promise<Employee> {
   return employee;
 }
 
-function employeeItem(employee: Employee) {
+/** The stored item of an employee, with its unit index keys. */
+export function employeeItem(employee: Employee) {
   return { ...employeeKey(employee.nip), entity: 'EMPLOYEE', ...employee, unitKey: unitKey(employee.unit), GSI1PK: unitPartition(employee.unit), GSI1SK: employee.nip };
 }
 
 /** Registers the unit for year-wide reports, in the employee's transaction (a refused PUT adds no unit). */
 function registerUnitStep(unit: string): TransactStep {
-  return { item: { Put: { TableName: tableName(), Item: { PK: 'UNITS', SK: unitKey(unit), entity: 'UNIT', unit } } } };
+  return { item: { Put: { TableName: tableName(), Item: unitItem(unit) } } };
+}
+
+/** The item that lists a unit for year-wide reports. */
+export function unitItem(unit: string) {
+  return { PK: 'UNITS', SK: unitKey(unit), entity: 'UNIT', unit };
 }
 
 /** Creates the employee (no If-Match) or replaces the version named by If-Match. */

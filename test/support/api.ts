@@ -32,7 +32,14 @@ export function useLocalApi() {
     await server?.close();
   });
 
-  async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const call = callerFor(() => server.url);
+
+  return { call, url: () => server.url, database };
+}
+
+/** Sends JSON (or a raw body) with an optional bearer token, and parses JSON or problem+json back. */
+export function callerFor(baseUrl: () => string) {
+  return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T> & { elapsedMs: number }> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;
@@ -40,14 +47,14 @@ export function useLocalApi() {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${server.url}${path}`, { method, headers, body });
+    const started = performance.now();
+    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
     const text = await response.text();
+    const elapsedMs = performance.now() - started;
     let parsed: unknown = text;
     if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body: parsed as T };
-  }
-
-  return { call, url: () => server.url, database };
+    return { status: response.status, headers: response.headers, body: parsed as T, elapsedMs };
+  };
 }
 
 export function tokenFor(group: Group, options: { nip?: string; subject?: string } = {}): Promise<string> {

@@ -101,25 +101,4 @@ export function tokenWithGroups(groups: string[], options: { nip?: string; subje
 }
 
 /** A `call` like useLocalApi's, for a server this test started itself (its own engine and table). */
-export function callerFor(baseUrl: () => string) {
-  return async function call<T = any>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; headers: Headers; body: T; elapsedMs: number }> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const started = performance.now();
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
-    const text = await response.text();
-    const elapsedMs = performance.now() - started;
-    let parsed: unknown = text;
-    if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body: parsed as T, elapsedMs };
-  };
-}
+export { callerFor } from './api.ts';
