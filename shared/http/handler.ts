@@ -12,6 +12,10 @@ import type { ParsedInput, RouteDefinition } from './route.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
+/** For rows without params or query: built once, not per request (zod compiles a schema on first use). */
+const noParams = z.object({});
+const noQuery = z.strictObject({});
+
 export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R> {
   principal: R['access'] extends 'public' ? Principal | undefined : Principal;
   /** The version named by `If-Match` (routes marked `conditional` only). */
@@ -52,8 +56,8 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
     .handler(async (event) => {
       const principal = authorize(event, route);
       const input = {
-        params: parseInput(route.params ?? z.object({}), event.pathParameters ?? {}),
-        query: parseInput(route.query ?? z.strictObject({}), event.queryStringParameters ?? {}),
+        params: parseInput(route.params ?? noParams, event.pathParameters ?? {}),
+        query: parseInput(route.query ?? noQuery, event.queryStringParameters ?? {}),
         body: route.body ? parseInput(route.body, readBody(event, route)) : undefined,
       };
       const result = await run({
