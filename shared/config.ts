@@ -1,37 +1,43 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+/** A comma-separated list in one environment variable, trimmed, empty entries dropped. */
+const list = (fallback: string) =>
+  z.pipe(
+    z._default(z.string(), fallback),
+    z.transform((value: string) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
+  );
 
 /**
  * The few settings Jalin reads from its environment, validated once on first use (not at import,
  * so tests and the local server can set the environment before the first request).
  */
 const settingsSchema = z.object({
-  TABLE_NAME: z.string().min(1).default('jalin'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'jalin'),
   /** Set locally (DynamoDB Local); absent on AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-3'),
   /** Keys cursors so that an edited cursor is refused; any stable value works locally. */
-  CURSOR_SECRET: z.string().min(16).default('jalin-local-cursor-secret'),
-  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().positive().default(24),
+  CURSOR_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-cursor-secret'),
+  IDEMPOTENCY_TTL_HOURS: z._default(z.coerce.number().check(z.int(), z.positive()), 24),
   /** Yearly training target in hours where none is stored for the year (DKI Jakarta: 40). */
-  DEFAULT_TARGET_HOURS: z.coerce.number().positive().default(40),
+  DEFAULT_TARGET_HOURS: z._default(z.coerce.number().check(z.positive()), 40),
   /** Days before endsOn at which an expiring agreement is announced, `0` being the day itself. */
-  ALERT_THRESHOLDS: z
-    .string()
-    .default('180,90,30,7,0')
-    .transform((list) => [...new Set(list.split(',').map((day) => Number(day.trim())))].sort((a, b) => b - a))
-    .pipe(z.array(z.number().int().min(0).max(1825)).min(1)),
+  ALERT_THRESHOLDS: z.pipe(
+    list('180,90,30,7,0'),
+    z.pipe(
+      z.transform((days: string[]) => [...new Set(days.map(Number))].sort((a, b) => b - a)),
+      z.array(z.number().check(z.int(), z.minimum(0), z.maximum(1825))).check(z.minLength(1)),
+    ),
+  ),
   /** An active agreement with no linked training for this many days is dormant. */
-  DORMANT_DAYS: z.coerce.number().int().positive().default(180),
-  ALERT_LANGUAGE: z.enum(['id', 'en']).default('id'),
-  ALERT_SENDER: z.string().min(3).default('Jalin <jalin@localhost>'),
+  DORMANT_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 180),
+  ALERT_LANGUAGE: z._default(z.enum(['id', 'en']), 'id'),
+  ALERT_SENDER: z._default(z.string().check(z.minLength(3)), 'Jalin <jalin@localhost>'),
   /** Who gets the monthly per-unit compliance summary (comma-separated). */
-  TRAINING_ADMIN_EMAILS: z
-    .string()
-    .default('bpsdm@localhost')
-    .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean)),
+  TRAINING_ADMIN_EMAILS: list('bpsdm@localhost'),
   /** `ses` on AWS; `outbox` writes .eml files locally. */
-  MAIL_TRANSPORT: z.enum(['ses', 'outbox']).default('outbox'),
-  OUTBOX_DIR: z.string().default('.outbox'),
+  MAIL_TRANSPORT: z._default(z.enum(['ses', 'outbox']), 'outbox'),
+  OUTBOX_DIR: z._default(z.string(), '.outbox'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
