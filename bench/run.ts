@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { coldSession } from './cold-session.ts';
 import { coldStart } from './cold-start.ts';
 import { growthRun, growthSection } from './growth.ts';
 import { bulkImport } from './import.ts';
@@ -35,6 +36,10 @@ async function runAll(): Promise<Section[]> {
       log('2. cold start');
       sections.push(await coldStart(log));
     }
+    if (config.only.has('cold-session')) {
+      log('6. cold session');
+      sections.push(await coldSession(engine, log));
+    }
     if (config.only.has('import')) {
       log('4. bulk import');
       sections.push(await bulkImport(engine, log));
@@ -56,7 +61,7 @@ function settingsTable(): string {
     ['Variable', 'Value', 'Meaning'],
     [
       ['BENCH_SCALE', String(config.scale), 'Multiplies the data sizes (1 = the issue\'s 100,000 agreements and 60,000 employees at x100).'],
-      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, import, sweep (sweep = sections 3 and 5).'],
+      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, cold-session, import, sweep (sweep = sections 3 and 5).'],
       ['BENCH_LATENCY_SECONDS', String(config.latencySeconds), 'Seconds of load per side and per route and concurrency.'],
       ['BENCH_COLD_RUNS', String(config.coldStartRuns), 'Fresh Node processes per bundle (median reported).'],
       ['BENCH_SWEEP_REPEATS', String(config.sweepRepeats), 'Repetitions of each sweep read (median time).'],

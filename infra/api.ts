@@ -15,6 +15,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../shared/http/route.ts';
+import { apiFunctionEntry, apiFunctionNames, apiFunctionOf } from '../shared/http/layout.ts';
 import { routes } from '../shared/http/routes.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
 
@@ -57,16 +58,19 @@ const accessLogFormat = AccessLogFormat.custom(
 );
 
 /**
- * The HTTP API: one Lambda function per row of the route table (shared/http/routes.ts), so a new
- * row is deployed without touching this file. Rows with groups sit behind the JWT authorizer;
- * the functions then check the groups themselves (shared/http/handler.ts). Whatever no row
- * serves goes to the `$default` route, which answers 404 or 405 as problem+json.
+ * The HTTP API: every row of the route table (shared/http/routes.ts) becomes a route, served by
+ * one of three functions (shared/http/layout.ts: public, read, write), so a new row is deployed
+ * without touching this file. Each function's role holds the union of its routes' table actions.
+ * Rows with groups sit behind the JWT authorizer; the functions then check the groups themselves
+ * (shared/http/handler.ts). Whatever no row serves goes to the `$default` route, served by the
+ * public function, which answers 404 or 405 as problem+json.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  /** The function and the route of each route row, by the row's id; `$default` under `notFound`. */
+  /** The API functions by name (public, read, write). */
   readonly functions: Record<string, ApiFunction> = {};
+  /** The route of each row, by the row's id; `$default` under `notFound`. */
   readonly routes: Record<string, HttpRoute> = {};
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -80,22 +84,28 @@ export class Api extends Construct {
     });
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: props.audience });
+    const rows = Object.entries(routes as Record<string, RouteDefinition>);
 
-    for (const [routeId, route] of Object.entries(routes as Record<string, RouteDefinition>)) {
-      const fn = new ApiFunction(this, routeId, {
+    for (const name of apiFunctionNames) {
+      const served = rows.filter(([, route]) => apiFunctionOf(route) === name).map(([, route]) => route);
+      const timeouts = served.flatMap((route) => (route.timeoutSeconds ? [route.timeoutSeconds] : []));
+      const fn = new ApiFunction(this, `${name}Function`, {
         ...functionDefaults,
-        handler: route.handler,
-        description: `${route.method} ${route.path}`,
-        ...(route.timeoutSeconds ? { timeoutSeconds: route.timeoutSeconds } : {}),
+        handler: apiFunctionEntry(name),
+        description: `Jalin API (${name}): ${served.length} routes`,
+        ...(timeouts.length ? { timeoutSeconds: Math.max(...timeouts) } : {}),
       });
-      bindTable(fn.function, props.table, route.table);
-      this.functions[routeId] = fn;
+      bindTable(fn.function, props.table, served.flatMap((route) => route.actions));
+      this.functions[name] = fn;
+    }
+    const integrations = Object.fromEntries(apiFunctionNames.map((name) => [name, integrationFor(name, this.functions[name]!)]));
 
+    for (const [routeId, route] of rows) {
       const isPublic = route.access === 'public';
       const httpRoute = new HttpRoute(this, `${routeId}Route`, {
         httpApi: this.httpApi,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: integrationFor(routeId, fn),
+        integration: integrations[apiFunctionOf(route)]!,
         ...(isPublic ? {} : { authorizer }),
       });
       this.routes[routeId] = httpRoute;
@@ -107,17 +117,11 @@ export class Api extends Construct {
       }
     }
 
-    const notFound = new ApiFunction(this, 'notFound', {
-      ...functionDefaults,
-      handler: 'system/not-found',
-      description: '$default: 404/405 as problem+json',
-    });
     const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
-      integration: integrationFor('notFound', notFound),
+      integration: integrations.public!,
     });
-    this.functions.notFound = notFound;
     this.routes.notFound = defaultRoute;
     Validations.of(defaultRoute).acknowledge({
       id: 'AwsSolutions-APIG4',

@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../shared/db/table-definition.ts';
 import { lambdaBundling } from './bundling.ts';
-import type { RouteDefinition } from '../shared/http/route.ts';
+import type { TableAction } from '../shared/http/route.ts';
 
 /** The repository root: entries, package-lock.json and tsconfig.json are resolved from here. */
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -19,29 +19,14 @@ const projectRoot = fileURLToPath(new URL('../', import.meta.url));
  */
 export const runtime = Runtime.NODEJS_24_X;
 
-/** What a function may do to the table: a route row's `table` column. */
-export type TableAccess = RouteDefinition['table'];
-
 /**
- * The DynamoDB actions behind each access level. Scan is never granted: every access pattern is
- * a key lookup or a Query (see the README's access-pattern table), so a Scan in the code would be
- * a bug that IAM should stop. TransactWriteItems needs no action of its own: IAM checks each item
- * as the Put/Update/Delete/ConditionCheck it is.
+ * A function's table actions: the union of what its routes (or its job) declare, as IAM action
+ * names. Scan is never granted: every access pattern is a key lookup or a Query (see the README's
+ * access-pattern table), so a Scan in the code would be a bug that IAM should stop.
  */
-const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
-const writeActions = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:BatchWriteItem',
-];
-
-export const tableActions: Record<TableAccess, readonly string[]> = {
-  none: [],
-  read: readActions,
-  'read-write': [...readActions, ...writeActions],
-};
+export function tableActions(declared: readonly TableAction[]): string[] {
+  return [...new Set(declared)].sort().map((action) => `dynamodb:${action}`);
+}
 
 export interface ApiFunctionProps {
   /** The entry under functions/ without extension, as in the route table: `agreements/create`. */
@@ -119,17 +104,17 @@ export class ApiFunction extends Construct {
 }
 
 /**
- * Give a function exactly the table access of its route row: the actions of `tableActions` on
- * the table and on each of its indexes by name (taken from the table definition, so a new GSI is
- * covered without a wildcard), and TABLE_NAME. For `none`, nothing at all.
+ * Give a function exactly the table actions it declares, on the table and on each of its indexes
+ * by name (taken from the table definition, so a new GSI is covered without a wildcard), and
+ * TABLE_NAME. With no actions, nothing at all.
  */
-export function bindTable(fn: NodejsFunction, table: ITableV2, access: TableAccess): void {
-  const actions = tableActions[access];
+export function bindTable(fn: NodejsFunction, table: ITableV2, declared: readonly TableAction[]): void {
+  const actions = tableActions(declared);
   if (actions.length === 0) return;
   fn.addEnvironment('TABLE_NAME', table.tableName);
   fn.addToRolePolicy(
     new PolicyStatement({
-      actions: [...actions],
+      actions,
       resources: [
         table.tableArn,
         ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),

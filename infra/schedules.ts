@@ -69,7 +69,7 @@ export class Schedules extends Construct {
           TRAINING_ADMIN_EMAILS: props.trainingAdminEmails.join(','),
         },
       });
-      bindTable(fn.function, props.table, 'read-write');
+      bindTable(fn.function, props.table, job.actions);
       // Send only as the configured sender, through its verified identity.
       fn.function.addToRolePolicy(
         new PolicyStatement({

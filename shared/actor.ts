@@ -6,3 +6,6 @@ export interface Actor {
   now: Date;
   idempotency?: IdempotencyScope;
 }
+
+/** What a write asks of the stored version (`If-Match`): exactly this one, or (`*`) whichever exists. */
+export type VersionPrecondition = number | 'any';

@@ -1,8 +1,13 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue, $ZodType } from 'zod/v4/core';
+import { en } from 'zod/locales';
 import { InvalidInputError, type FieldError } from './errors.ts';
 
+// zod/mini ships without messages; English ones for the issues our schemas do not word themselves.
+z.config(en());
+
 /** Zod issues as field errors: one per offending field, each naming what is wrong. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {
+export function fieldErrors(issues: readonly $ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {
   return issues.flatMap((issue): FieldError[] => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
@@ -20,8 +25,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonl
 }
 
 /** Parse or throw an InvalidInputError naming every bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+export function parseInput<S extends $ZodType>(schema: S, input: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (!result.success) throw new InvalidInputError(fieldErrors(result.error.issues, prefix));
   return result.data;
 }

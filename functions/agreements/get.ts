@@ -1,5 +1,5 @@
 import { getAgreement } from '../../shared/agreements/service.ts';
 import { entityResult, httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { agreementRoutes } from '../../shared/agreements/routes.ts';
 
-export const handler = httpHandler(routes.getAgreement, async ({ params }) => entityResult(await getAgreement(params.id, new Date())));
+export const handler = httpHandler(agreementRoutes.getAgreement, async ({ params }) => entityResult(await getAgreement(params.id, new Date())));

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { trainingRoutes } from '../../shared/training/routes.ts';
 import { listEmployees } from '../../shared/training/service.ts';
 
-export const handler = httpHandler(routes.listEmployees, async ({ query }) => ({ status: 200, body: await listEmployees(query) }));
+export const handler = httpHandler(trainingRoutes.listEmployees, async ({ query }) => ({ status: 200, body: await listEmployees(query) }));

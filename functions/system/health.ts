@@ -1,4 +1,4 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { systemRoutes } from '../../shared/system/routes.ts';
 
-export const handler = httpHandler(routes.health, async () => ({ status: 200, body: { status: 'ok' } }));
+export const handler = httpHandler(systemRoutes.health, async () => ({ status: 200, body: { status: 'ok' } }));

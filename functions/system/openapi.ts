@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { systemRoutes } from '../../shared/system/routes.ts';
 
-export const handler = httpHandler(routes.openapi, async () => ({ status: 200, body: openApiDocument() }));
+export const handler = httpHandler(systemRoutes.openapi, async () => ({ status: 200, body: openApiDocument() }));

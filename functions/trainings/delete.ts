@@ -1,8 +1,8 @@
 import { actorOf, httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { trainingRoutes } from '../../shared/training/routes.ts';
 import { removeTraining } from '../../shared/training/service.ts';
 
-export const handler = httpHandler(routes.deleteTraining, async (request) => {
+export const handler = httpHandler(trainingRoutes.deleteTraining, async (request) => {
   await removeTraining(request.params.nip, request.params.trainingId, actorOf(request, 'deleteTraining'));
   return { status: 204 };
 });

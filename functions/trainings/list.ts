@@ -1,9 +1,9 @@
 import { assertMayRead, httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { trainingRoutes } from '../../shared/training/routes.ts';
 import { trainingReaders } from '../../shared/training/routes.ts';
 import { listTrainings } from '../../shared/training/service.ts';
 
-export const handler = httpHandler(routes.listTrainings, async ({ principal, params, query }) => {
+export const handler = httpHandler(trainingRoutes.listTrainings, async ({ principal, params, query }) => {
   assertMayRead(principal, params.nip, trainingReaders);
   return { status: 200, body: await listTrainings(params.nip, query, new Date()) };
 });

@@ -1,9 +1,9 @@
 import { assertMayRead, httpHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { trainingRoutes } from '../../shared/training/routes.ts';
 import { trainingReaders } from '../../shared/training/routes.ts';
 import { currentYear, trainingSummary } from '../../shared/training/service.ts';
 
-export const handler = httpHandler(routes.trainingSummary, async ({ principal, params, query }) => {
+export const handler = httpHandler(trainingRoutes.trainingSummary, async ({ principal, params, query }) => {
   assertMayRead(principal, params.nip, trainingReaders);
   return { status: 200, body: await trainingSummary(params.nip, query.year ?? currentYear(new Date())) };
 });

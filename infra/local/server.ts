@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { handler as notFound } from '../../functions/system/not-found.ts';
+import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
 import { redact } from '../../shared/log.ts';
@@ -70,7 +70,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 /**
  * Plays API Gateway for the functions: routes by the shared route table, verifies the bearer
  * token for protected routes (the JWT authorizer's job on AWS), builds the v2 event and invokes
- * the route's handler. Unknown routes go to the same `$default` function as on AWS.
+ * the function that serves the route. Unknown routes go to the public function, API Gateway's `$default` on AWS too.
  */
 async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -84,7 +84,8 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   const match = matchRoute(method, url.pathname);
   if (match.kind !== 'route') {
     const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey: '$default' });
-    send(response, await notFound(event));
+    const publicFunction = await loadHandler<LambdaHandler>(apiFunctionEntry('public'));
+    send(response, await publicFunction(event, lambdaContext('public', event.requestContext.requestId)));
     return;
   }
   const claims = match.route.access === 'public' ? undefined : await verifyToken(request.headers.authorization);
@@ -94,8 +95,10 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   }
   const routeKey = `${match.route.method} ${match.route.path}`;
   const event = apiGatewayEvent({ method, url, headers: request.headers, body, routeKey, pathParameters: match.params, ...(claims ? { claims } : {}), sourceIp: request.socket.remoteAddress });
-  const handler = await loadHandler<LambdaHandler>(match.route.handler);
-  send(response, await withConcurrencyLimit(() => handler(event, lambdaContext(match.id, event.requestContext.requestId))));
+  // The function CDK deploys for the route (shared/http/layout.ts), dispatching on routeKey as on AWS.
+  const name = apiFunctionOf(match.route);
+  const handler = await loadHandler<LambdaHandler>(apiFunctionEntry(name));
+  send(response, await withConcurrencyLimit(() => handler(event, lambdaContext(name, event.requestContext.requestId))));
 }
 
 export interface RunningServer {

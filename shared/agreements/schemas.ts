@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ruleViolations } from './rules.ts';
-import { calendarDate, countryCode, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
+import { calendarDate, countryCode, cursor, email, limit, pageOf, paragraphs, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 
 export const agreementKinds = ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'ADDENDUM', 'OTHER'] as const;
 export const partnerCategories = [
@@ -22,69 +22,77 @@ export type AgreementStatus = (typeof agreementStatuses)[number];
 export const partnerSchema = z.strictObject({
   name: text(200),
   category: z.enum(partnerCategories),
-  country: countryCode.default('ID'),
+  country: z._default(countryCode, 'ID'),
 });
 
 const optionalFields = {
-  number: text(100).meta({ description: 'Our document number; unique across agreements.' }),
+  number: text(100).check(z.meta({ description: 'Our document number; unique across agreements.' })),
   partnerNumber: text(100),
   signedOn: calendarDate,
-  parentId: resourceId.meta({ description: 'The MoU a PKS or addendum implements.' }),
-  notes: z.string().max(5000, 'must be at most 5000 characters'),
+  parentId: resourceId.check(z.meta({ description: 'The agreement a PKS or addendum implements: an MOU or SISTER_CITY for a PKS.' })),
+  notes: paragraphs(5000),
 };
+
+const fieldList = z.array(text(100)).check(z.maxLength(30, 'must list at most 30 subject areas'));
 
 const requiredFields = {
   title: text(300),
   kind: z.enum(agreementKinds),
-  partners: z.array(partnerSchema).min(1, 'must list at least one partner').max(50, 'must list at most 50 partners'),
-  fields: z.array(text(100)).max(30, 'must list at most 30 subject areas').default([]),
+  partners: z.array(partnerSchema).check(z.minLength(1, 'must list at least one partner'), z.maxLength(50, 'must list at most 50 partners')),
+  fields: z._default(fieldList, []),
   startsOn: calendarDate,
-  endsOn: calendarDate,
+  endsOn: calendarDate.check(z.meta({ description: 'On or after startsOn; for a PKS at most 5 years after it.' })),
   ownerUnit: text(200),
-  contactEmails: z.array(email).min(1, 'must list at least one email').max(20, 'must list at most 20 emails'),
+  contactEmails: z.array(email).check(z.minLength(1, 'must list at least one email'), z.maxLength(20, 'must list at most 20 emails')),
 };
 
-export const createAgreementSchema = z.strictObject({
-  ...requiredFields,
-  number: optionalFields.number.optional(),
-  partnerNumber: optionalFields.partnerNumber.optional(),
-  signedOn: optionalFields.signedOn.optional(),
-  parentId: optionalFields.parentId.optional(),
-  notes: optionalFields.notes.optional(),
-}).superRefine(
-  (draft, context) => {
-    for (const violation of ruleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message });
+/** Rules that span fields, run even when other fields are bad, so one response names every problem. */
+const crossFieldRules = z.superRefine(
+  (draft: Parameters<typeof ruleViolations>[0], context) => {
+    for (const violation of ruleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message, input: draft });
   },
-  // Run even when other fields are bad, so that one response names every problem.
   { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
 );
+
+/** A PKS or addendum names its parent: said in the contract as JSON Schema can say it. */
+const parentRequired = z.meta({
+  if: { properties: { kind: { enum: ['PKS', 'ADDENDUM'] } }, required: ['kind'] },
+  then: { required: ['parentId'] },
+});
+
+export const createAgreementSchema = z
+  .strictObject({
+    ...requiredFields,
+    number: z.optional(optionalFields.number),
+    partnerNumber: z.optional(optionalFields.partnerNumber),
+    signedOn: z.optional(optionalFields.signedOn),
+    parentId: z.optional(optionalFields.parentId),
+    notes: z.optional(optionalFields.notes),
+  })
+  .check(crossFieldRules, parentRequired);
 export type CreateAgreement = z.output<typeof createAgreementSchema>;
 
-const serverManaged = z
-  .unknown()
-  .refine(() => false, { message: 'is set by the server and cannot be written' })
-  .optional()
-  .meta({ readOnly: true });
+const serverManaged = z.optional(
+  z.unknown().check(z.refine(() => false, { message: 'is set by the server and cannot be written' }), z.meta({ readOnly: true })),
+);
 
 /** JSON merge patch (RFC 7396): absent keeps, `null` clears an optional field. */
 export const patchAgreementSchema = z.strictObject({
-  title: requiredFields.title.optional(),
-  kind: requiredFields.kind.optional(),
-  partners: requiredFields.partners.optional(),
-  fields: z.array(text(100)).max(30).optional(),
-  startsOn: calendarDate.optional(),
-  endsOn: calendarDate.optional(),
-  ownerUnit: requiredFields.ownerUnit.optional(),
-  contactEmails: requiredFields.contactEmails.optional(),
-  number: optionalFields.number.nullable().optional(),
-  partnerNumber: optionalFields.partnerNumber.nullable().optional(),
-  signedOn: optionalFields.signedOn.nullable().optional(),
-  parentId: optionalFields.parentId.nullable().optional(),
-  notes: optionalFields.notes.nullable().optional(),
-  status: z
-    .literal('TERMINATED', { message: 'can only be set to TERMINATED; the other statuses follow from the dates' })
-    .optional(),
-  terminationReason: text(1000).optional(),
+  title: z.optional(requiredFields.title),
+  kind: z.optional(requiredFields.kind),
+  partners: z.optional(requiredFields.partners),
+  fields: z.optional(fieldList),
+  startsOn: z.optional(calendarDate),
+  endsOn: z.optional(calendarDate),
+  ownerUnit: z.optional(requiredFields.ownerUnit),
+  contactEmails: z.optional(requiredFields.contactEmails),
+  number: z.optional(z.nullable(optionalFields.number)),
+  partnerNumber: z.optional(z.nullable(optionalFields.partnerNumber)),
+  signedOn: z.optional(z.nullable(optionalFields.signedOn)),
+  parentId: z.optional(z.nullable(optionalFields.parentId)),
+  notes: z.optional(z.nullable(optionalFields.notes)),
+  status: z.optional(z.literal('TERMINATED', { message: 'can only be set to TERMINATED; the other statuses follow from the dates' })),
+  terminationReason: z.optional(text(1000).check(z.meta({ description: 'Required with "status": "TERMINATED", refused otherwise.' }))),
   id: serverManaged,
   version: serverManaged,
   createdAt: serverManaged,
@@ -99,10 +107,14 @@ export type PatchAgreement = z.output<typeof patchAgreementSchema>;
 
 export const renewAgreementSchema = z.strictObject({
   endsOn: calendarDate,
-  startsOn: calendarDate.optional().meta({ description: 'Defaults to the day after the old agreement ends.' }),
-  number: optionalFields.number.optional(),
+  startsOn: z.optional(calendarDate.check(z.meta({ description: 'Defaults to the day after the old agreement ends.' }))),
+  number: z.optional(optionalFields.number),
 });
 export type RenewAgreement = z.output<typeof renewAgreementSchema>;
+
+/** Something worth a second look that does not stop the write (the console shows it). */
+export const warningSchema = z.object({ path: z.string(), message: z.string() });
+export type Warning = z.output<typeof warningSchema>;
 
 export const agreementSchema = z.object({
   id: z.string(),
@@ -114,53 +126,54 @@ export const agreementSchema = z.object({
   endsOn: calendarDate,
   ownerUnit: z.string(),
   contactEmails: z.array(z.string()),
-  number: z.string().optional(),
-  partnerNumber: z.string().optional(),
-  signedOn: calendarDate.optional(),
-  parentId: z.string().optional(),
-  notes: z.string().optional(),
+  number: z.optional(z.string()),
+  partnerNumber: z.optional(z.string()),
+  signedOn: z.optional(calendarDate),
+  parentId: z.optional(z.string()),
+  notes: z.optional(z.string()),
   status: z.enum(agreementStatuses),
-  renews: z.string().optional(),
-  renewedBy: z.string().optional(),
-  terminatedOn: calendarDate.optional(),
-  terminationReason: z.string().optional(),
-  version: z.number().int(),
+  renews: z.optional(z.string()),
+  renewedBy: z.optional(z.string()),
+  terminatedOn: z.optional(calendarDate),
+  terminationReason: z.optional(z.string()),
+  version: z.int(),
   createdAt: timestamp,
   updatedAt: timestamp,
   createdBy: z.string(),
   updatedBy: z.string(),
+  warnings: z.optional(z.array(warningSchema).check(z.meta({ description: 'On a write: what was accepted but deserves a look.' }))),
 });
 export type Agreement = z.output<typeof agreementSchema>;
 
 export const agreementIdParams = z.object({ id: resourceId });
 
 export const listAgreementsQuery = z.strictObject({
-  status: z.enum(agreementStatuses).optional(),
-  kind: z.enum(agreementKinds).optional(),
-  partner: text(200).optional().meta({ description: 'Case-insensitive part of a partner name.' }),
-  field: text(100).optional().meta({ description: 'A subject area, matched case-insensitively.' }),
-  endsFrom: calendarDate.optional(),
-  endsTo: calendarDate.optional(),
-  parentId: resourceId.optional(),
+  status: z.optional(z.enum(agreementStatuses)),
+  kind: z.optional(z.enum(agreementKinds)),
+  partner: z.optional(text(200).check(z.meta({ description: 'Case-insensitive part of a partner name.' }))),
+  field: z.optional(text(100).check(z.meta({ description: 'A subject area, matched case-insensitively.' }))),
+  endsFrom: z.optional(calendarDate),
+  endsTo: z.optional(calendarDate),
+  parentId: z.optional(resourceId),
   limit,
-  cursor: cursor.optional(),
+  cursor: z.optional(cursor),
 });
 export type ListAgreementsQuery = z.output<typeof listAgreementsQuery>;
 
 export const expiringQuery = z.strictObject({
-  withinDays: wholeNumber('a whole number of days from 0 to 1825', 0, 1825).default(90),
+  withinDays: z._default(wholeNumber('a whole number of days from 0 to 1825', 0, 1825), 90),
   limit,
-  cursor: cursor.optional(),
+  cursor: z.optional(cursor),
 });
 
-export const historyQuery = z.strictObject({ limit, cursor: cursor.optional() });
+export const historyQuery = z.strictObject({ limit, cursor: z.optional(cursor) });
 
 export const auditEntrySchema = z.object({
-  version: z.number().int(),
+  version: z.int(),
   at: timestamp,
   by: z.string(),
   action: z.enum(['CREATED', 'UPDATED', 'TERMINATED', 'RENEWED']),
-  changes: z.array(z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+  changes: z.array(z.object({ field: z.string(), from: z.optional(z.unknown()), to: z.optional(z.unknown()) })),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
-import type { Actor } from '../actor.ts';
+import type { Actor, VersionPrecondition } from '../actor.ts';
 import { findReplay } from '../db/idempotency.ts';
 import type { BucketPosition, Key } from '../db/query.ts';
 import { ConflictError, InvalidInputError, StaleVersionError } from '../errors.ts';
@@ -63,10 +63,10 @@ function assertOpen(record: AgreementRecord, doing: string): void {
   }
 }
 
-export async function updateAgreement(id: string, patch: PatchAgreement, expectedVersion: number, actor: Actor): Promise<Agreement> {
+export async function updateAgreement(id: string, patch: PatchAgreement, expectedVersion: VersionPrecondition, actor: Actor): Promise<Agreement> {
   const before = await requireAgreementRecord(id);
   const today = todayInJakarta(actor.now);
-  if (before.version !== expectedVersion) {
+  if (expectedVersion !== 'any' && before.version !== expectedVersion) {
     throw new StaleVersionError(`Agreement ${id} is at version ${before.version}, not ${expectedVersion}; read it again.`);
   }
   assertOpen(before, patch.status === 'TERMINATED' ? 'terminated' : 'changed');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { configuredMailer } from '../email/mailer.ts';
 import { log } from '../log.ts';
 import { calendarDate } from '../schemas/common.ts';
@@ -8,7 +8,7 @@ import type { JobSummary } from './deliver.ts';
 import type { JobContext } from './jobs/context.ts';
 
 /** The scheduled event, or a manual invocation: `{ "today": "YYYY-MM-DD" }` replays a day. */
-const jobEvent = z.object({ today: calendarDate.optional() }).loose();
+const jobEvent = z.looseObject({ today: z.optional(calendarDate) });
 
 /** A job as a Lambda handler: the day from the event (default: today in Jakarta), the configured mailer, one summary line. */
 export function jobHandler(name: string, run: (context: JobContext) => Promise<JobSummary>) {

@@ -3,6 +3,8 @@
  * (infra/schedules.ts) and `npm run job -- <name>` runs the same handler locally.
  * Schedules are EventBridge cron expressions in UTC: 00:00 UTC is 07:00 in Jakarta (WIB).
  */
+import type { TableAction } from '../http/route.ts';
+
 export interface JobDefinition {
   name: string;
   /** The entry under functions/, without extension. */
@@ -10,6 +12,8 @@ export interface JobDefinition {
   schedule: string;
   description: string;
   timeoutSeconds: number;
+  /** Exactly the table actions the job uses (its role holds these): reads, the ledger's claims, its last run. */
+  actions: readonly TableAction[];
 }
 
 export const jobs = [
@@ -19,6 +23,7 @@ export const jobs = [
     schedule: 'cron(0 0 * * ? *)',
     description: 'Daily 07:00 WIB: agreements reaching an alert threshold',
     timeoutSeconds: 300,
+    actions: ['Query', 'GetItem', 'UpdateItem'],
   },
   {
     name: 'dormant-agreements',
@@ -26,6 +31,7 @@ export const jobs = [
     schedule: 'cron(0 0 ? * MON *)',
     description: 'Mondays 07:00 WIB: active agreements without activity, one digest per unit',
     timeoutSeconds: 300,
+    actions: ['Query', 'GetItem', 'UpdateItem'],
   },
   {
     name: 'training-compliance',
@@ -33,6 +39,7 @@ export const jobs = [
     schedule: 'cron(0 0 1 * ? *)',
     description: 'The 1st of each month 07:00 WIB: employees below the pro-rata training target',
     timeoutSeconds: 900,
+    actions: ['Query', 'GetItem', 'BatchGetItem', 'UpdateItem'],
   },
 ] as const satisfies readonly JobDefinition[];
 

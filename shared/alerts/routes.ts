@@ -8,7 +8,7 @@ export const alertRoutes = defineRoutes({
     path: '/alerts',
     handler: 'alerts/list',
     access: ['training-admin', 'agreements-admin', 'auditor'],
-    table: 'read',
+    actions: ['Query'],
     summary: 'Alerts by status (default FAILED: alerts that could not be delivered)',
     tag: 'Alerts',
     query: alertsQuery,

@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cursor, limit, pageOf, timestamp } from '../schemas/common.ts';
 import { alertKinds, alertStatuses } from './kinds.ts';
 
 export const alertsQuery = z.strictObject({
-  status: z.enum(alertStatuses).default('FAILED'),
-  kind: z.enum(alertKinds).optional(),
+  status: z._default(z.enum(alertStatuses), 'FAILED'),
+  kind: z.optional(z.enum(alertKinds)),
   limit,
-  cursor: cursor.optional(),
+  cursor: z.optional(cursor),
 });
 
 /** An alert as the API shows it: what, when, how it went; not the message (it holds addresses). */
 export const alertSchema = z.object({
   id: z.string(),
   kind: z.enum(alertKinds),
-  subject: z.string().meta({ description: 'The agreement id, unit or NIP the alert is about.' }),
+  subject: z.string().check(z.meta({ description: 'The agreement id, unit or NIP the alert is about.' })),
   period: z.string(),
   status: z.enum(alertStatuses),
-  attempts: z.number().int(),
-  recipients: z.number().int(),
-  lastError: z.string().optional(),
+  attempts: z.int(),
+  recipients: z.int(),
+  lastError: z.optional(z.string()),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

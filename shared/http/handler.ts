@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
-import type { Actor } from '../actor.ts';
+import * as z from 'zod/mini';
+import type { Actor, VersionPrecondition } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
 import { log } from '../log.ts';
 import { parseInput } from '../validation.ts';
@@ -18,8 +18,8 @@ const noQuery = z.strictObject({});
 
 export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R> {
   principal: R['access'] extends 'public' ? Principal | undefined : Principal;
-  /** The version named by `If-Match` (routes marked `conditional` only). */
-  expectedVersion: R['conditional'] extends true ? number : R['conditional'] extends 'optional' ? number | undefined : undefined;
+  /** The version named by `If-Match` (routes marked `conditional` only); `any` for `If-Match: *`. */
+  expectedVersion: R['conditional'] extends true ? VersionPrecondition : R['conditional'] extends 'optional' ? VersionPrecondition | undefined : undefined;
   idempotency: IdempotencyRequest | undefined;
 }
 
@@ -37,8 +37,8 @@ export type Result = APIGatewayProxyStructuredResultV2;
  * groups, parse params, query and body with the route's zod schemas, run the use case, and turn
  * any error into problem+json. Route files are left with the mapping from request to domain.
  */
-export function httpHandler<R extends RouteDefinition>(route: R, run: (request: HandlerRequest<R>) => Promise<HttpResult>) {
-  return middy<Event, Result, Error, Context>()
+export function httpHandler<R extends RouteDefinition>(route: R, run: (request: HandlerRequest<R>) => Promise<HttpResult>): RouteHandler {
+  const handler = middy<Event, Result, Error, Context>()
     .use({
       onError: (request) => {
         const { response, internal } = problemFromError(request.error, request.event.rawPath);
@@ -68,7 +68,11 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
       });
       return toResponse(result);
     });
+  return Object.assign(handler, { route });
 }
+
+/** A route's Lambda handler, carrying its row so that a function serving several routes can dispatch to it. */
+export type RouteHandler = ((event: Event, context: Context) => Promise<Result>) & { route: RouteDefinition };
 
 /** The actor of a write: the caller, now, and the idempotency key scoped to caller and operation. */
 export function actorOf(request: { principal: Principal; idempotency: IdempotencyRequest | undefined }, operation: string): Actor {
@@ -129,14 +133,20 @@ function readBody(event: Event, route: RouteDefinition): unknown {
   }
 }
 
-const VERSION_TAG = /^(?:W\/)?"?(\d{1,15})"?$/;
+const VERSION_TAG = /^"?(\d{1,15})"?$/;
 
-function expectedVersion(event: Event, optional: boolean): number | undefined {
+/**
+ * `If-Match` as RFC 9110 §13.1.1 reads it: `*` matches any current version, a strong ETag
+ * matches its version, and a weak one (`W/"3"`) never matches a write.
+ */
+function expectedVersion(event: Event, optional: boolean): VersionPrecondition | undefined {
   const value = header(event, 'if-match')?.trim();
   if (!value && optional) return undefined;
   if (!value) {
     throw new HttpError(428, 'This update needs an If-Match header with the ETag of the version you read, e.g. If-Match: "3".');
   }
+  if (value === '*') return 'any';
+  if (value.startsWith('W/')) throw new HttpError(412, `If-Match ${value} is a weak ETag, which never matches a write; send the ETag as read, e.g. "3".`);
   const match = VERSION_TAG.exec(value);
   if (!match) throw new HttpError(412, `If-Match ${value} names no version of this resource; read it again for its ETag.`);
   return Number(match[1]);

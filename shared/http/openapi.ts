@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import type { RouteDefinition } from './route.ts';
 import { routes } from './routes.ts';
 
@@ -31,20 +32,32 @@ const statusText: Record<number, string> = {
   415: 'Unsupported Content-Type.',
   422: 'Refers to something that does not exist, or reuses an Idempotency-Key with another body.',
   428: 'If-Match is required.',
+  431: 'The URL or the headers are too large.',
+  500: 'An unexpected error; it has been logged.',
   503: 'The database is unavailable; retry after Retry-After seconds.',
 };
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+function jsonSchema(schema: $ZodType, io: 'input' | 'output'): JsonSchema {
+  const generated = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    // Whole numbers in paths and queries are checked as digits, documented as integers.
+    override: ({ jsonSchema: node }) => {
+      if (node.type === 'integer') delete node.pattern;
+    },
+  }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = generated;
   return rest;
 }
 
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
-  if (!(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+function parameters(schema: $ZodType | undefined, where: 'path' | 'query') {
+  const def = schema?._zod.def;
+  if (def?.type !== 'object') return [];
+  return Object.entries((def as unknown as { shape: Record<string, $ZodType> }).shape).map(([name, field]) => ({
     name,
     in: where,
-    required: where === 'path' || !field.safeParse(undefined).success,
+    required: where === 'path' || !z.safeParse(field, undefined).success,
     schema: jsonSchema(field, 'input'),
   }));
 }
@@ -55,8 +68,14 @@ function problemResponses(statuses: number[]) {
   );
 }
 
+const successStatuses = (route: RouteDefinition) => [route.success.status, ...(route.success.alsoStatus ? [route.success.alsoStatus] : [])];
+
 function operation(id: string, route: RouteDefinition) {
   const secured = route.access !== 'public';
+  const success = {
+    description: route.success.description,
+    ...(route.success.schema ? { content: { 'application/json': { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
+  };
   const headers = [
     ...(route.conditional
       ? [
@@ -64,14 +83,16 @@ function operation(id: string, route: RouteDefinition) {
             name: 'If-Match',
             in: 'header',
             required: route.conditional === true,
-            schema: { type: 'string' },
-            description: route.conditional === true ? 'The ETag of the version read, e.g. "3".' : 'Required to replace; without it the request only creates.',
+            schema: { type: 'string', pattern: '^(\\*|"\\d{1,15}")$' },
+            description:
+              (route.conditional === true ? 'The ETag of the version read, e.g. "3"' : 'Required to replace (the ETag read, e.g. "3"); without it the request only creates') +
+              '. `*` matches whatever version exists; a weak ETag (W/"3") never matches a write (RFC 9110).',
           },
         ]
       : []),
-    ...(route.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retries with the same key and body return the first response.' }] : []),
+    ...(route.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' }, description: 'Retries with the same key and body return the first response; the same key with another body is a 422.' }] : []),
   ];
-  const errors = secured ? [400, 401, 403, ...(route.errors ?? []), 503] : [400, ...(route.errors ?? [])];
+  const errors = [400, ...(secured ? [401, 403, 503] : []), ...(route.body ? [413, 415] : []), ...(route.errors ?? []), 431, 500];
   return {
     operationId: id,
     summary: route.summary,
@@ -87,10 +108,7 @@ function operation(id: string, route: RouteDefinition) {
         }
       : {}),
     responses: {
-      [String(route.success.status)]: {
-        description: route.success.description,
-        ...(route.success.schema ? { content: { 'application/json': { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
-      },
+      ...Object.fromEntries(successStatuses(route).map((status) => [String(status), success])),
       ...problemResponses([...new Set(errors)].sort()),
     },
   };

@@ -1,40 +1,49 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Group } from './auth.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * One row of the route table. The same row drives the CDK API (one function per row), the
- * local server, the request parsing in shared/http/handler.ts, and the OpenAPI document.
+ * The DynamoDB actions a route performs (a TransactWriteItems is checked by IAM item by item,
+ * as the Put/Update/Delete/ConditionCheck it holds). Scan is not in the list: no route may scan.
+ */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+type Schema = z.ZodMiniType;
+
+/**
+ * One row of the route table. The same row drives the CDK API (its function's role and
+ * integration), the local server, the request parsing in shared/http/handler.ts, and the
+ * OpenAPI document.
  */
 export interface RouteDefinition {
   method: Method;
   /** API Gateway syntax: `/agreements/{id}`. */
   path: string;
-  /** The entry under functions/, without extension: `agreements/create`. */
+  /** The module under functions/, without extension, that handles the route: `agreements/create`. */
   handler: string;
   /** `public` (no token) or the groups allowed to call the route. */
   access: 'public' | readonly Group[];
-  /** What the function may do to the table: CDK grants exactly this (infra/lambda.ts). */
-  table: 'none' | 'read' | 'read-write';
+  /** Exactly the table actions the route uses: its function's role holds the union of its routes' (infra/lambda.ts). */
+  actions: readonly TableAction[];
   summary: string;
   tag: string;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
   /** Media types accepted for the body; the first is what OpenAPI documents. */
   bodyTypes?: readonly string[];
   /** Largest accepted body in bytes (default 1 MB). */
   maxBodyBytes?: number;
   /** The route honours `Idempotency-Key`. */
   idempotent?: boolean;
-  /** `true`: needs `If-Match: "<version>"`; `'optional'`: without it, the request may only create. */
+  /** `true`: needs `If-Match`; `'optional'`: without it, the request may only create. */
   conditional?: true | 'optional';
-  /** Lambda timeout when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
+  /** Seconds the route may need when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
   timeoutSeconds?: number;
-  /** Success status and the schema of its body (`null` for none). */
-  success: { status: number; schema: z.ZodType | null; description: string };
-  /** Error statuses the route may answer besides 400/401/403/500/503. */
+  /** Success status and the schema of its body (`null` for none); `alsoStatus` for a second success code (201 on create). */
+  success: { status: number; alsoStatus?: number; schema: Schema | null; description: string };
+  /** Error statuses the route may answer besides those every route may (400/401/403/500/503). */
   errors?: readonly number[];
 }
 
@@ -43,7 +52,7 @@ export function defineRoutes<const T extends Record<string, RouteDefinition>>(ta
   return table;
 }
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface ParsedInput<R extends RouteDefinition> {
   params: Parsed<R['params']>;

@@ -22,6 +22,15 @@ export function trainingRuleViolations(draft: { startsOn?: unknown; endsOn?: unk
   return [];
 }
 
+/**
+ * Whether a number of hours is a whole number of quarter hours. Multiplying by 4 is exact in
+ * binary floating point, so `1.0000000000000002` and `1e-20` are refused, unlike a tolerant
+ * `multipleOf`.
+ */
+export function isQuarterHours(value: number): boolean {
+  return Number.isSafeInteger(value * 4);
+}
+
 /** Rounds away the float noise of summing quarter hours (they are exact, but be safe). */
 export function roundHours(value: number): number {
   return Math.round(value * 100) / 100;

@@ -1,31 +1,35 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 import { checkNip } from './nip.ts';
-import { trainingRuleViolations } from './rules.ts';
+import { isQuarterHours, trainingRuleViolations } from './rules.ts';
 
-export const nip = z
-  .string()
-  .superRefine((value, context) => {
+export const nip = z.string().check(
+  z.superRefine((value: string, context) => {
     const check = checkNip(value);
-    if (!check.valid) for (const problem of check.problems) context.addIssue({ code: 'custom', message: problem });
-  })
-  .meta({ description: '18-digit civil-servant number (PNS or PPPK shape).', example: '198609262015051001' });
+    if (!check.valid) for (const problem of check.problems) context.addIssue({ code: 'custom', message: problem, input: value });
+  }),
+  z.meta({ pattern: '^\\d{18}$', description: '18-digit civil-servant number (PNS or PPPK shape).', example: '198609262015051001' }),
+);
 
 export const year = wholeNumber('a year such as 2026', 1900, 2199);
 
-export const hours = z
-  .number({ message: 'must be a number of hours' })
-  .positive('must be more than 0')
-  .multipleOf(0.25, 'must be a multiple of 0.25 (15 minutes)');
+/** Hours in quarters (15 minutes), from a quarter up to `max`: checked exactly, not with float tolerance. */
+export function hours(max: number) {
+  return z.number({ message: 'must be a number of hours' }).check(
+    z.refine((value: number) => value >= 0.25 && isQuarterHours(value), { message: 'must be a positive multiple of 0.25 (15 minutes)', abort: true }),
+    z.lte(max, `must be at most ${max}`),
+    z.meta({ minimum: 0.25, maximum: max, multipleOf: 0.25 }),
+  );
+}
 
 export const trainingMethods = ['CLASSICAL', 'NON_CLASSICAL'] as const;
 
 export const employeeBody = z.strictObject({
   name: text(200),
   email,
-  unit: text(200).meta({ description: 'Work unit (perangkat daerah), e.g. "Dinas Kesehatan".' }),
-  position: text(200).optional(),
-  supervisorEmail: email.optional(),
+  unit: text(200).check(z.meta({ description: 'Work unit (perangkat daerah), e.g. "Dinas Kesehatan".' })),
+  position: z.optional(text(200)),
+  supervisorEmail: z.optional(email),
 });
 export type EmployeeInput = z.output<typeof employeeBody>;
 
@@ -34,30 +38,35 @@ export const employeeSchema = z.object({
   name: z.string(),
   email: z.string(),
   unit: z.string(),
-  position: z.string().optional(),
-  supervisorEmail: z.string().optional(),
-  version: z.number().int(),
+  position: z.optional(z.string()),
+  supervisorEmail: z.optional(z.string()),
+  version: z.int(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export type Employee = z.output<typeof employeeSchema>;
+
+/** Five years of days at 24 hours: the bound of any one record before the per-day rule. */
+const MAX_TRAINING_HOURS = 24 * 366 * 5;
 
 const trainingFields = {
   title: text(300),
   provider: text(200),
   method: z.enum(trainingMethods),
   startsOn: calendarDate,
-  endsOn: calendarDate,
-  hours: hours.max(24 * 366 * 5, 'is too large'),
-  agreementId: resourceId.optional().meta({ description: 'The agreement under which the training was delivered.' }),
-  certificateNumber: text(100).optional(),
+  endsOn: calendarDate.check(z.meta({ description: 'On or after startsOn; hours at most 24 per day of the span.' })),
+  hours: hours(MAX_TRAINING_HOURS),
+  agreementId: z.optional(resourceId.check(z.meta({ description: 'The agreement under which the training was delivered.' }))),
+  certificateNumber: z.optional(text(100)),
 };
 
-export const trainingBody = z.strictObject(trainingFields).superRefine(
-  (draft, context) => {
-    for (const violation of trainingRuleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message });
-  },
-  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+export const trainingBody = z.strictObject(trainingFields).check(
+  z.superRefine(
+    (draft: Parameters<typeof trainingRuleViolations>[0], context) => {
+      for (const violation of trainingRuleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message, input: draft });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  ),
 );
 export type TrainingInput = z.output<typeof trainingBody>;
 
@@ -70,18 +79,18 @@ export const trainingSchema = z.object({
   startsOn: calendarDate,
   endsOn: calendarDate,
   hours: z.number(),
-  year: z.number().int().meta({ description: 'The year the hours count in: the year of endsOn.' }),
-  agreementId: z.string().optional(),
-  certificateNumber: z.string().optional(),
+  year: z.int().check(z.meta({ description: 'The year the hours count in: the year of endsOn.' })),
+  agreementId: z.optional(z.string()),
+  certificateNumber: z.optional(z.string()),
   createdAt: timestamp,
   createdBy: z.string(),
-  version: z.number().int(),
+  version: z.int(),
 });
 export type Training = z.output<typeof trainingSchema>;
 
 export const summarySchema = z.object({
   nip: z.string(),
-  year: z.number().int(),
+  year: z.int(),
   hours: z.number(),
   targetHours: z.number(),
   remainingHours: z.number(),
@@ -89,12 +98,12 @@ export const summarySchema = z.object({
 });
 export type TrainingSummary = z.output<typeof summarySchema>;
 
-export const targetBody = z.strictObject({ hours: z.number({ message: 'must be a number of hours' }).positive('must be more than 0').max(1000, 'must be at most 1000') });
+export const targetBody = z.strictObject({ hours: hours(1000) });
 export const targetSchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   hours: z.number(),
-  source: z.enum(['STORED', 'DEFAULT']).meta({ description: 'DEFAULT: no target stored for the year; the configured default applies.' }),
-  version: z.number().int().optional(),
+  source: z.enum(['STORED', 'DEFAULT']).check(z.meta({ description: 'DEFAULT: no target stored for the year; the configured default applies.' })),
+  version: z.optional(z.int()),
 });
 export type Target = z.output<typeof targetSchema>;
 
@@ -109,34 +118,35 @@ export const complianceRowSchema = z.object({
 });
 export type ComplianceRow = z.output<typeof complianceRowSchema>;
 
-export const unitSummarySchema = z.object({ unit: z.string(), employees: z.number().int(), met: z.number().int(), unmet: z.number().int(), rate: z.number() });
+export const unitSummarySchema = z.object({ unit: z.string(), employees: z.int(), met: z.int(), unmet: z.int(), rate: z.number() });
 export type UnitSummary = z.output<typeof unitSummarySchema>;
 
 export const importResultSchema = z.object({
-  imported: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), errors: z.array(z.string()) })),
+  imported: z.int(),
+  duplicates: z.int(),
+  rejected: z.array(z.object({ line: z.int(), errors: z.array(z.string()) })),
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 
-export const outcomesSchema = z.object({ agreementId: z.string(), trainings: z.number().int(), participants: z.number().int(), hours: z.number() });
+export const outcomesSchema = z.object({ agreementId: z.string(), trainings: z.int(), participants: z.int(), hours: z.number() });
 
 export const nipParams = z.object({ nip });
 export const trainingParams = z.object({ nip, trainingId: resourceId });
 export const yearParams = z.object({ year });
-export const yearQuery = z.strictObject({ year: year.optional().meta({ description: 'Defaults to the current year in Asia/Jakarta.' }) });
-export const yearPageQuery = z.strictObject({ year: year.optional(), limit, cursor: cursor.optional() });
-export const employeesQuery = z.strictObject({ unit: text(200).optional(), limit, cursor: cursor.optional() });
+const currentYearByDefault = z.meta({ description: 'Defaults to the current year in Asia/Jakarta.' });
+export const yearQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)) });
+export const yearPageQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)), limit, cursor: z.optional(cursor) });
+export const employeesQuery = z.strictObject({ unit: z.optional(text(200)), limit, cursor: z.optional(cursor) });
 export const complianceQuery = z.strictObject({
-  year: year.optional(),
-  unit: text(200).optional(),
-  status: z.enum(['MET', 'UNMET']).optional(),
+  year: z.optional(year),
+  unit: z.optional(text(200)),
+  status: z.optional(z.enum(['MET', 'UNMET'])),
   limit,
-  cursor: cursor.optional(),
+  cursor: z.optional(cursor),
 });
-export const summaryQuery = z.strictObject({ year: year.optional() });
+export const summaryQuery = z.strictObject({ year: z.optional(year) });
 
 export const employeePage = pageOf(employeeSchema);
 export const trainingPage = pageOf(trainingSchema);
 export const compliancePage = pageOf(complianceRowSchema);
-export const unitSummaryList = z.object({ year: z.number().int(), targetHours: z.number(), items: z.array(unitSummarySchema) });
+export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), items: z.array(unitSummarySchema) });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../actor.ts';
+import type { Actor, VersionPrecondition } from '../actor.ts';
 import { requireAgreementRecord } from '../agreements/repository.ts';
 import { settings } from '../config.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -33,9 +33,10 @@ export const currentYear = (now: Date) => Number(todayInJakarta(now).slice(0, 4)
 
 // ---------- employees ----------
 
-export async function putEmployee(nip: string, input: EmployeeInput, expectedVersion: number | undefined, actor: Actor): Promise<{ employee: Employee; created: boolean }> {
+export async function putEmployee(nip: string, input: EmployeeInput, expectedVersion: VersionPrecondition | undefined, actor: Actor): Promise<{ employee: Employee; created: boolean }> {
   const at = actor.now.toISOString();
   const before = expectedVersion === undefined ? undefined : await requireEmployee(nip);
+  const replacedVersion = expectedVersion === 'any' ? before?.version : expectedVersion;
   const employee: Employee = {
     nip,
     ...input,
@@ -44,7 +45,7 @@ export async function putEmployee(nip: string, input: EmployeeInput, expectedVer
     updatedAt: at,
   };
   const changed = Object.keys(input).filter((field) => before?.[field as keyof Employee] !== input[field as keyof EmployeeInput]);
-  await storeEmployee(employee, expectedVersion, actor.subject, { fields: changed });
+  await storeEmployee(employee, replacedVersion, actor.subject, { fields: changed });
   return { employee, created: before === undefined };
 }
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { tableActions } from '../../infra/lambda.ts';
 import { jobs } from '../../shared/alerts/job-table.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'jalin-cdk-jobs-'));
@@ -57,7 +56,7 @@ describe('scheduled jobs', () => {
       expect(JSON.stringify(ses[0].Resource)).toContain('identity/jalin@jakarta.go.id');
       expect(JSON.stringify(ses[0].Resource)).not.toContain('*');
       const dynamo = statements.flatMap((statement) => [statement.Action].flat()).filter((action: string) => action.startsWith('dynamodb:'));
-      expect(dynamo.sort()).toEqual([...tableActions['read-write']].sort());
+      expect(dynamo.sort()).toEqual(job.actions.map((action) => `dynamodb:${action}`).sort());
     }
   });
 

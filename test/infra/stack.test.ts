@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { tableDefinition } from '../../shared/db/table-definition.ts';
 import { groups } from '../../shared/http/auth.ts';
+import { apiFunctionNames, apiFunctionOf } from '../../shared/http/layout.ts';
 import type { RouteDefinition } from '../../shared/http/route.ts';
 import { routes } from '../../shared/http/routes.ts';
 import { jobs } from '../../shared/alerts/job-table.ts';
@@ -22,21 +23,8 @@ type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?
 const rows = Object.entries(routes as Record<string, RouteDefinition>);
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-// What each `table` value of a row must grant: no more, no less. Written out here rather than
-// imported from infra/lambda.ts, so that a change there has to be a deliberate change here too.
-const read = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
-const expectedActions: Record<RouteDefinition['table'], string[]> = {
-  none: [],
-  read,
-  'read-write': [
-    ...read,
-    'dynamodb:BatchWriteItem',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-  ].sort(),
-};
+/** A route's actions as IAM names, written out here rather than taken from infra/lambda.ts. */
+const iamActions = (route: RouteDefinition) => [...new Set(route.actions)].map((action) => `dynamodb:${action}`).sort();
 
 const outdir = mkdtempSync(join(tmpdir(), 'jalin-cdk-stack-'));
 let template: Template;
@@ -136,20 +124,29 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per route row plus the $default one, and one per scheduled job', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(rows.length + 1 + jobs.length);
+  it('are the three API functions (public, read, write) and one per scheduled job', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(apiFunctionNames.length + jobs.length);
+  });
+
+  it('route every row to the function of its layout, and $default to the public one', () => {
+    for (const [id, route] of rows) {
+      const { fn } = functionOfRoute(routeByKey(`${route.method} ${route.path}`));
+      expect(fn.Properties.Description, id).toMatch(new RegExp(`^Jalin API \\(${apiFunctionOf(route)}\\)`));
+    }
+    expect(functionOfRoute(routeByKey('$default')).fn.Properties.Description).toMatch(/^Jalin API \(public\)/);
   });
 
   it('each row names a handler file that exists (bundling, skipped here, would need it)', () => {
-    for (const [, route] of [...rows, ['notFound', { handler: 'system/not-found' }] as const]) {
+    for (const [, route] of rows) {
       expect(existsSync(join(projectRoot, 'functions', `${route.handler}.ts`)), route.handler).toBe(true);
     }
   });
 
-  it('run on the newest Node.js runtime aws-cdk-lib knows, on arm64, with 512 MB and the row\'s timeout (10 s by default)', () => {
-    const timeoutOf = new Map<string, number>(
-      rows.map(([, route]) => [`${route.method} ${route.path}`, (route as { timeoutSeconds?: number }).timeoutSeconds ?? 10]),
-    );
+  it('run on the newest Node.js runtime aws-cdk-lib knows, on arm64, with 512 MB and the longest timeout of their routes (10 s by default)', () => {
+    const timeoutOf = (fn: Resource) => {
+      const served = rows.filter(([, route]) => String(fn.Properties.Description).startsWith(`Jalin API (${apiFunctionOf(route)})`));
+      return Math.max(10, ...served.map(([, route]) => route.timeoutSeconds ?? 10));
+    };
     const newestNode = Runtime.ALL.map((runtime) => runtime.name)
       .filter((name) => /^nodejs\d+\.x$/.test(name))
       .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
@@ -159,7 +156,7 @@ describe('the functions', () => {
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
       const job = jobs.find((candidate) => candidate.description === fn.Properties.Description);
-      expect(fn.Properties.Timeout, id).toBe(job ? job.timeoutSeconds : (timeoutOf.get(fn.Properties.Description) ?? 10));
+      expect(fn.Properties.Timeout, id).toBe(job ? job.timeoutSeconds : timeoutOf(fn));
     }
   });
 
@@ -179,15 +176,24 @@ describe('the functions', () => {
       const { fn } = functionOfRoute(routeByKey(`${route.method} ${route.path}`));
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(variables.CURSOR_SECRET, id).toBeDefined();
-      if (route.table === 'none') expect(variables.TABLE_NAME, id).toBeUndefined();
+      if (route.access === 'public') expect(variables.TABLE_NAME, id).toBeUndefined();
       else expect(variables.TABLE_NAME, id).toEqual(expect.objectContaining({ Ref: expect.any(String) }));
     }
   });
 
-  it.each(rows)('%s may do to the table exactly what its row says', (_id, route) => {
-    const { fn } = functionOfRoute(routeByKey(`${route.method} ${route.path}`));
+  it.each(apiFunctionNames)('the %s function may do to the table exactly the union of its routes\' actions', (name) => {
+    const served = rows.filter(([, route]) => apiFunctionOf(route) === name).map(([, route]) => route);
+    const { fn } = functionOfRoute(routeByKey(`${served[0]!.method} ${served[0]!.path}`));
     const dynamodb = actionsOfFunction(fn).filter((action) => action.startsWith('dynamodb:'));
-    expect(dynamodb.sort()).toEqual(expectedActions[route.table]);
+    expect(dynamodb.sort()).toEqual([...new Set(served.flatMap(iamActions))].sort());
+  });
+
+  it('no reader can write, and nothing public can touch the table', () => {
+    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'];
+    const read = functionOfRoute(routeByKey('GET /agreements/{id}')).fn;
+    expect(actionsOfFunction(read).filter((action) => write.includes(action))).toEqual([]);
+    const open = functionOfRoute(routeByKey('GET /health')).fn;
+    expect(actionsOfFunction(open).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('the $default function has no table access', () => {
@@ -240,11 +246,11 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('sends what no row serves to the not-found function, without the authorizer', () => {
+  it('sends what no row serves to the public function (404/405), without the authorizer', () => {
     const route = routeByKey('$default');
     expect(route.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(route.Properties.AuthorizerId).toBeUndefined();
-    expect(functionOfRoute(route).fn.Properties.Description).toMatch(/\$default/);
+    expect(functionOfRoute(route).fn.Properties.Description).toMatch(/^Jalin API \(public\)/);
     expect(ofType('AWS::ApiGatewayV2::Route')).toHaveLength(rows.length + 1);
   });
 

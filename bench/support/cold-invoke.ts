@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Runs in the fresh process: load the bundle, then serve its first request (the SDK client is
+ * created then, as in Lambda), and report both. A failed request fails the measurement: a cold
+ * start that answers an error is not a cold start.
+ */
+const probe = `
+const start = performance.now();
+const { handler } = await import(process.env.BUNDLE_URL);
+const loaded = performance.now();
+const result = await handler(JSON.parse(process.env.EVENT), { awsRequestId: 'bench' });
+const status = result?.statusCode ?? 200;
+if (status >= 400) { process.stderr.write('status ' + status + ' ' + (result?.body ?? '')); process.exit(3); }
+process.stdout.write(JSON.stringify({ load: loaded - start, total: performance.now() - start }));
+`;
+
+export interface ColdInvocation {
+  /** Module load and evaluation. */
+  load: number;
+  /** Load plus the first request: what a cold start costs the caller before its answer. */
+  total: number;
+}
+
+/** A Lambda cold start of `file` in a fresh Node process: load, then the first invocation with `event`. */
+export function coldInvocation(file: string, event: unknown, environment: Record<string, string>): Promise<ColdInvocation> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
+      env: { PATH: process.env.PATH ?? '', ...environment, BUNDLE_URL: pathToFileURL(file).href, EVENT: JSON.stringify(event) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0 && out !== '') resolve(JSON.parse(out) as ColdInvocation);
+      else reject(new Error(`cold invocation of ${file} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`));
+    });
+  });
+}

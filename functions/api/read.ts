@@ -1,0 +1,31 @@
+import { routeTo } from '../../shared/http/router.ts';
+import { handler as agreementHistory } from '../agreements/history.ts';
+import { handler as agreementOutcomes } from '../agreements/outcomes.ts';
+import { handler as expiringAgreements } from '../agreements/expiring.ts';
+import { handler as getAgreement } from '../agreements/get.ts';
+import { handler as listAgreements } from '../agreements/list.ts';
+import { handler as listAlerts } from '../alerts/list.ts';
+import { handler as compliance } from '../compliance/list.ts';
+import { handler as complianceSummary } from '../compliance/summary.ts';
+import { handler as getEmployee } from '../employees/get.ts';
+import { handler as listEmployees } from '../employees/list.ts';
+import { handler as getTarget } from '../targets/get.ts';
+import { handler as listTrainings } from '../trainings/list.ts';
+import { handler as trainingSummary } from '../trainings/summary.ts';
+
+/** The `read` API function: every authorized GET (shared/http/layout.ts). */
+export const handler = routeTo([
+  listAgreements,
+  expiringAgreements,
+  getAgreement,
+  agreementHistory,
+  agreementOutcomes,
+  getEmployee,
+  listEmployees,
+  listTrainings,
+  trainingSummary,
+  getTarget,
+  compliance,
+  complianceSummary,
+  listAlerts,
+]);

@@ -1,0 +1,23 @@
+import type { RouteDefinition } from './route.ts';
+
+/**
+ * Which Lambda function serves a route. A person opening the console calls a dozen read routes
+ * in a minute; with one function per route each of those paid its own cold start. Grouping by
+ * what a route may do keeps least privilege where it matters (no reader can write, nothing
+ * public can touch the table) and lets a whole browsing session warm one function: the
+ * figures behind the choice are in bench/RESULTS.md (cold session) and the README.
+ *
+ *   public  health, the OpenAPI document and API Gateway's $default (404/405): no table access
+ *   read    every authorized GET: GetItem, Query, BatchGetItem at most
+ *   write   every authorized POST, PUT, PATCH and DELETE
+ */
+export const apiFunctionNames = ['public', 'read', 'write'] as const;
+export type ApiFunctionName = (typeof apiFunctionNames)[number];
+
+export function apiFunctionOf(route: Pick<RouteDefinition, 'access' | 'method'>): ApiFunctionName {
+  if (route.access === 'public') return 'public';
+  return route.method === 'GET' ? 'read' : 'write';
+}
+
+/** The entry module of each API function under functions/ (its router). */
+export const apiFunctionEntry = (name: ApiFunctionName) => `api/${name}`;
