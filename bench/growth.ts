@@ -1,5 +1,6 @@
 import { addDays, todayInJakarta } from '../shared/time/calendar.ts';
-import { currentYear, targetOf } from '../shared/training/service.ts';
+import { currentYear } from '../shared/time/calendar.ts';
+import { targetOf } from '../shared/training/service/targets.ts';
 import { config } from './support/config.ts';
 import { agreementInput, employeeInput, employeeRecord, rosterRows, unitName } from './support/datasets.ts';
 import type { BenchEngine } from './support/engine.ts';

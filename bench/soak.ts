@@ -2,7 +2,7 @@ import { startServer } from '../infra/local/server.ts';
 import { mintToken } from '../infra/local/tokens.ts';
 import { addDays, todayInJakarta } from '../shared/time/calendar.ts';
 import { roundHours } from '../shared/training/rules.ts';
-import { putEmployee } from '../shared/training/service.ts';
+import { putEmployee } from '../shared/training/service/employees.ts';
 import { callApi, type ApiAnswer, type ApiCall } from './support/api-client.ts';
 import { inParallel } from './support/bulk.ts';
 import { positive } from './support/config.ts';

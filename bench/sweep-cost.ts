@@ -1,7 +1,7 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { expiringAgreements } from '../shared/agreements/service.ts';
 import { db, tableName } from '../shared/db/client.ts';
-import { complianceReport } from '../shared/training/service.ts';
+import { complianceReport } from '../shared/training/service/compliance.ts';
 import { config } from './support/config.ts';
 import { count, markdownTable, ms, percent, units } from './support/format.ts';
 import { metered } from './support/instrument.ts';

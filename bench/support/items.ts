@@ -4,8 +4,9 @@ import type { Actor } from '../../shared/actor.ts';
 import { agreementKey, fromItem, toItem as agreementItem } from '../../shared/agreements/repository.ts';
 import { createAgreement } from '../../shared/agreements/service.ts';
 import { db, tableName } from '../../shared/db/client.ts';
-import { employeeItem, unitItem } from '../../shared/training/repository.ts';
-import { addTraining, putEmployee } from '../../shared/training/service.ts';
+import { employeeItem, unitItem } from '../../shared/training/repository/employees.ts';
+import { addTraining } from '../../shared/training/service/records.ts';
+import { putEmployee } from '../../shared/training/service/employees.ts';
 
 /**
  * Items for bulk loading 100,000s of items with BatchWrite (the services write one transaction per
@@ -15,7 +16,7 @@ import { addTraining, putEmployee } from '../../shared/training/service.ts';
 type Item = Record<string, unknown>;
 
 export { toItem as agreementItem } from '../../shared/agreements/repository.ts';
-export { employeeItem, unitItem } from '../../shared/training/repository.ts';
+export { employeeItem, unitItem } from '../../shared/training/repository/employees.ts';
 
 const totalKey = (nip: string, year: number) => ({ PK: `EMPLOYEE#${nip}`, SK: `TOTAL#${year}` });
 

@@ -6,7 +6,9 @@ import { createAgreement, expiringAgreements, getAgreement } from '../../shared/
 import { matchRoute } from '../../shared/http/match.ts';
 import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
 import type { TrainingInput } from '../../shared/training/schemas.ts';
-import { addTraining, complianceReport, putEmployee } from '../../shared/training/service.ts';
+import { addTraining } from '../../shared/training/service/records.ts';
+import { complianceReport } from '../../shared/training/service/compliance.ts';
+import { putEmployee } from '../../shared/training/service/employees.ts';
 import { inParallel } from './bulk.ts';
 import { agreementInput, employeeInput, unitName } from './datasets.ts';
 import { describeCommands, recorded, type RecordedCommand } from './instrument.ts';

@@ -1,6 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
-import { complianceSummary, currentYear } from '../../shared/training/service.ts';
+import { complianceSummary } from '../../shared/training/service/compliance.ts';
+import { currentYear } from '../../shared/time/calendar.ts';
 
 export const handler = httpHandler(trainingRoutes.complianceSummary, async ({ query }) => ({
   status: 200,

@@ -1,7 +1,7 @@
 import { assertMayRead, entityResult, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
 import { trainingReaders } from '../../shared/training/routes.ts';
-import { readEmployee } from '../../shared/training/service.ts';
+import { readEmployee } from '../../shared/training/service/employees.ts';
 
 export const handler = httpHandler(trainingRoutes.getEmployee, async ({ principal, params }) => {
   assertMayRead(principal, params.nip, trainingReaders);

@@ -1,6 +1,6 @@
 import { actorOf, entityResult, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
-import { putEmployee } from '../../shared/training/service.ts';
+import { putEmployee } from '../../shared/training/service/employees.ts';
 
 export const handler = httpHandler(trainingRoutes.putEmployee, async (request) => {
   const { employee, created } = await putEmployee(request.params.nip, request.body, request.expectedVersion, actorOf(request, 'putEmployee'));

@@ -1,6 +1,6 @@
 import { actorOf, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
-import { setTarget } from '../../shared/training/service.ts';
+import { setTarget } from '../../shared/training/service/targets.ts';
 
 export const handler = httpHandler(trainingRoutes.putTarget, async (request) => ({
   status: 200,

@@ -1,6 +1,6 @@
 import { actorOf, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
-import { addTraining } from '../../shared/training/service.ts';
+import { addTraining } from '../../shared/training/service/records.ts';
 
 export const handler = httpHandler(trainingRoutes.addTraining, async (request) => {
   const { training } = await addTraining(request.params.nip, request.body, actorOf(request, `addTraining#${request.params.nip}`));

@@ -1,7 +1,7 @@
 import { assertMayRead, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
 import { trainingReaders } from '../../shared/training/routes.ts';
-import { listTrainings } from '../../shared/training/service.ts';
+import { listTrainings } from '../../shared/training/service/records.ts';
 
 export const handler = httpHandler(trainingRoutes.listTrainings, async ({ principal, params, query }) => {
   assertMayRead(principal, params.nip, trainingReaders);

@@ -1,7 +1,8 @@
 import { assertMayRead, httpHandler } from '../../shared/http/handler.ts';
 import { trainingRoutes } from '../../shared/training/routes.ts';
 import { trainingReaders } from '../../shared/training/routes.ts';
-import { currentYear, trainingSummary } from '../../shared/training/service.ts';
+import { currentYear } from '../../shared/time/calendar.ts';
+import { trainingSummary } from '../../shared/training/service/records.ts';
 
 export const handler = httpHandler(trainingRoutes.trainingSummary, async ({ principal, params, query }) => {
   assertMayRead(principal, params.nip, trainingReaders);

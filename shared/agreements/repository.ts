@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, StaleVersionError, UnprocessableError } from '../errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { db, tableName } from '../db/client.ts';
-import { earlierResultOf, idempotencyStep, type IdempotencyScope } from '../db/idempotency.ts';
+import { keyText, withoutStorage } from '../db/items.ts';
 import { queryBuckets, queryPage, type Key } from '../db/query.ts';
-import { transact, type TransactStep } from '../db/transactions.ts';
+import type { TransactStep } from '../db/transactions.ts';
 import type { AgreementRecord } from './rules.ts';
 import type { AuditEntry } from './schemas.ts';
 
@@ -19,7 +19,7 @@ import type { AuditEntry } from './schemas.ts';
  */
 export const agreementKey = (id: string) => ({ PK: `AGREEMENT#${id}`, SK: 'AGREEMENT' });
 const auditKey = (id: string, version: number) => ({ PK: `AGREEMENT#${id}`, SK: `AUDIT#${String(version).padStart(9, '0')}` });
-const numberGuardKey = (number: string) => ({ PK: `AGREEMENT_NUMBER#${number.trim().toUpperCase()}`, SK: 'GUARD' });
+const numberGuardKey = (number: string) => ({ PK: `AGREEMENT_NUMBER#${keyText(number)}`, SK: 'GUARD' });
 export const REGISTRY_PARTITION = 'AGREEMENTS';
 export const expiryBucket = (month: string) => `EXPIRY#${month}`;
 export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
@@ -40,12 +40,8 @@ export function toItem(record: AgreementRecord): Record<string, unknown> {
   };
 }
 
-const storageOnly = ['PK', 'SK', 'entity', 'partnerSearch', 'fieldSearch', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
-
 export function fromItem(item: Record<string, unknown>): AgreementRecord {
-  const record = { ...item };
-  for (const key of storageOnly) delete record[key];
-  return record as AgreementRecord;
+  return withoutStorage(item, ['partnerSearch', 'fieldSearch']) as AgreementRecord;
 }
 
 export async function getAgreementRecord(id: string): Promise<AgreementRecord | undefined> {
@@ -58,7 +54,7 @@ function auditStep(id: string, entry: AuditEntry): TransactStep {
 }
 
 function numberGuardSteps(before: string | undefined, after: string | undefined, agreementId: string): TransactStep[] {
-  const same = before !== undefined && after !== undefined && before.trim().toUpperCase() === after.trim().toUpperCase();
+  const same = before !== undefined && after !== undefined && keyText(before) === keyText(after);
   if (same) return [];
   const steps: TransactStep[] = [];
   if (after !== undefined) {
@@ -77,12 +73,15 @@ function numberGuardSteps(before: string | undefined, after: string | undefined,
   return steps;
 }
 
-function parentExistsStep(parentId: string | undefined): TransactStep[] {
-  if (!parentId) return [];
+/** The parent read by the use case is still there, unchanged, when the child is written. */
+function parentUnchangedStep(parent: AgreementRecord | undefined): TransactStep[] {
+  if (!parent) return [];
   return [
     {
-      item: { ConditionCheck: { TableName: tableName(), Key: agreementKey(parentId), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => new UnprocessableError(`parentId: no agreement ${parentId} exists.`, [{ path: 'parentId', message: `names no existing agreement (${parentId})` }]),
+      item: {
+        ConditionCheck: { TableName: tableName(), Key: agreementKey(parent.id), ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': parent.version } },
+      },
+      onConditionFailed: () => new ConflictError(`The parent agreement ${parent.id} changed meanwhile; send the request again.`),
     },
   ];
 }
@@ -102,48 +101,38 @@ function versionedPut(record: AgreementRecord, expectedVersion: number, staleMes
   };
 }
 
-/** Stores a new agreement with its number guard and first audit entry, exactly once per key. */
-export async function insertAgreement<T>(record: AgreementRecord, audit: AuditEntry, idempotency: { scope: IdempotencyScope; result: T } | undefined) {
-  return earlierResultOf<T>(async () => {
-    await transact([
-      ...(idempotency ? [idempotencyStep(idempotency.scope, idempotency.result)] : []),
-      { item: { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(PK)' } } },
-      ...numberGuardSteps(undefined, record.number, record.id),
-      ...parentExistsStep(record.parentId),
-      auditStep(record.id, audit),
-    ]);
-  });
+/** The steps that store a new agreement with its number guard and first audit entry. */
+export function insertionSteps(record: AgreementRecord, audit: AuditEntry, parent: AgreementRecord | undefined): TransactStep[] {
+  return [
+    { item: { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(PK)' } } },
+    ...numberGuardSteps(undefined, record.number, record.id),
+    ...parentUnchangedStep(parent),
+    auditStep(record.id, audit),
+  ];
 }
 
-/** Replaces an agreement if it is still at `before.version`; moves its number guard along. */
-export async function replaceAgreement(before: AgreementRecord, after: AgreementRecord, audit: AuditEntry): Promise<void> {
-  await transact([
+/** The steps that replace an agreement still at `before.version`, moving its number guard along (and checking the parent it was judged against). */
+export function replacementSteps(before: AgreementRecord, after: AgreementRecord, audit: AuditEntry, parent: AgreementRecord | undefined): TransactStep[] {
+  return [
     versionedPut(after, before.version, `Agreement ${before.id} has changed since version ${before.version}; read it again.`),
     ...numberGuardSteps(before.number, after.number, after.id),
-    ...(after.parentId !== before.parentId ? parentExistsStep(after.parentId) : []),
+    ...parentUnchangedStep(parent),
     auditStep(after.id, audit),
-  ]);
+  ];
 }
 
-/** Closes `old` as renewed and opens its successor, in one transaction. */
-export async function renewAgreement<T>(
-  old: { before: AgreementRecord; after: AgreementRecord; audit: AuditEntry },
-  successor: { record: AgreementRecord; audit: AuditEntry },
-  idempotency: { scope: IdempotencyScope; result: T } | undefined,
-) {
-  return earlierResultOf<T>(async () => {
-    await transact([
-      ...(idempotency ? [idempotencyStep(idempotency.scope, idempotency.result)] : []),
-      {
-        ...versionedPut(old.after, old.before.version, ''),
-        onConditionFailed: () => new ConflictError(`Agreement ${old.before.id} was changed or renewed meanwhile; read it again.`),
-      },
-      { item: { Put: { TableName: tableName(), Item: toItem(successor.record), ConditionExpression: 'attribute_not_exists(PK)' } } },
-      ...numberGuardSteps(undefined, successor.record.number, successor.record.id),
-      auditStep(old.after.id, old.audit),
-      auditStep(successor.record.id, successor.audit),
-    ]);
-  });
+/** The steps that close `old` as renewed and open its successor. */
+export function renewalSteps(old: { before: AgreementRecord; after: AgreementRecord; audit: AuditEntry }, successor: { record: AgreementRecord; audit: AuditEntry }): TransactStep[] {
+  return [
+    {
+      ...versionedPut(old.after, old.before.version, ''),
+      onConditionFailed: () => new ConflictError(`Agreement ${old.before.id} was changed or renewed meanwhile; read it again.`),
+    },
+    { item: { Put: { TableName: tableName(), Item: toItem(successor.record), ConditionExpression: 'attribute_not_exists(PK)' } } },
+    ...numberGuardSteps(undefined, successor.record.number, successor.record.id),
+    auditStep(old.after.id, old.audit),
+    auditStep(successor.record.id, successor.audit),
+  ];
 }
 
 export async function requireAgreementRecord(id: string): Promise<AgreementRecord> {
@@ -162,10 +151,7 @@ export async function auditPageOf(id: string, limit: number, start?: Key) {
     limit,
     start,
   );
-  return {
-    items: page.items.map(({ PK: _pk, SK: _sk, entity: _entity, ...entry }) => entry as AuditEntry),
-    next: page.next,
-  };
+  return { items: page.items.map((item) => withoutStorage(item) as AuditEntry), next: page.next };
 }
 
 export interface RegistryFilter {

@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors.ts';
 import { addDays, addYears, isCalendarDate, type CalendarDate } from '../time/calendar.ts';
-import { agreementSchema, type Agreement, type AgreementStatus, type AuditEntry, type CreateAgreement, type PatchAgreement } from './schemas.ts';
+import { agreementSchema, type Agreement, type AgreementKind, type AgreementStatus, type AuditEntry, type CreateAgreement, type ListAgreementsQuery, type PatchAgreement, type Warning } from './schemas.ts';
 
 /**
  * The agreement rules as plain functions: no AWS, no HTTP. Status is never stored: it is
@@ -95,3 +95,90 @@ export function changesBetween(before: Partial<AgreementRecord>, after: Partial<
     return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
   });
 }
+
+/** The rules of a record about to be stored, including that it cannot be its own parent. */
+export function recordViolations(record: Pick<AgreementRecord, 'kind' | 'startsOn' | 'endsOn' | 'parentId' | 'signedOn' | 'id'>): FieldError[] {
+  const errors = ruleViolations(record);
+  if (record.parentId === record.id) errors.push({ path: 'parentId', message: 'cannot name the agreement itself' });
+  return errors;
+}
+
+/** What each kind that implements another may name as its parent. */
+const parentKinds: Partial<Record<AgreementKind, readonly AgreementKind[]>> = {
+  // A PKS implements a framework: an MoU, or a sister-city agreement.
+  PKS: ['MOU', 'SISTER_CITY'],
+  // An addendum amends the agreement itself, never another addendum.
+  ADDENDUM: ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'OTHER'],
+};
+
+/**
+ * A child agreement against its parent. Refused: a parent that does not exist, of a kind the
+ * child cannot implement, already closed, or starting after the child. Accepted with a warning:
+ * a child that outlives its parent (the parent may yet be renewed, but someone should look).
+ */
+export function parentRules(
+  child: Pick<AgreementRecord, 'kind' | 'startsOn' | 'endsOn' | 'parentId'>,
+  parent: Pick<AgreementRecord, 'id' | 'kind' | 'startsOn' | 'endsOn' | 'lifecycle' | 'renewedBy'> | undefined,
+): { errors: FieldError[]; warnings: Warning[] } {
+  if (!child.parentId) return { errors: [], warnings: [] };
+  if (!parent) return { errors: [{ path: 'parentId', message: `names no existing agreement (${child.parentId})` }], warnings: [] };
+  const allowed = parentKinds[child.kind];
+  const errors: FieldError[] = [];
+  if (allowed && !allowed.includes(parent.kind)) {
+    errors.push({ path: 'parentId', message: `names a ${parent.kind}; a ${child.kind} implements one of: ${allowed.join(', ')}` });
+  }
+  if (parent.lifecycle === 'TERMINATED') errors.push({ path: 'parentId', message: 'names a terminated agreement' });
+  if (parent.lifecycle === 'RENEWED') errors.push({ path: 'parentId', message: `names a renewed agreement: name its successor ${parent.renewedBy}` });
+  if (child.startsOn < parent.startsOn) errors.push({ path: 'startsOn', message: `must be on or after the parent's startsOn (${parent.startsOn})` });
+  const warnings = child.endsOn > parent.endsOn ? [{ path: 'endsOn', message: `is after the parent's endsOn (${parent.endsOn}): renew the parent, or end this agreement with it` }] : [];
+  return { errors, warnings };
+}
+
+/** Why a closed agreement cannot be changed, or `undefined` when it is open. */
+export function closedReason(record: Pick<AgreementRecord, 'id' | 'lifecycle' | 'renewedBy'>, doing: string): string | undefined {
+  if (record.lifecycle === 'OPEN') return undefined;
+  const by = record.lifecycle === 'RENEWED' ? ` (its successor is ${record.renewedBy})` : '';
+  return `Agreement ${record.id} is ${record.lifecycle}${by} and cannot be ${doing}.`;
+}
+
+/** A termination names its reason, and a reason comes only with a termination. */
+export function terminationViolations(patch: Pick<PatchAgreement, 'status' | 'terminationReason'>): FieldError[] {
+  if (patch.status !== 'TERMINATED' && patch.terminationReason !== undefined) {
+    return [{ path: 'terminationReason', message: 'is only accepted together with "status": "TERMINATED"' }];
+  }
+  if (patch.status === 'TERMINATED' && patch.terminationReason === undefined) return [{ path: 'terminationReason', message: 'is required to terminate an agreement' }];
+  return [];
+}
+
+/** The registry query for a list request: its status filter turned into dates and lifecycle, given today. */
+export function registryFilterFor(query: Omit<ListAgreementsQuery, 'limit' | 'cursor'>, today: CalendarDate) {
+  const { status, ...filters } = query;
+  const byStatus = statusFilter(status, today);
+  const endsFrom = later(filters.endsFrom, byStatus.endsFrom);
+  const endsTo = earlier(filters.endsTo, byStatus.endsTo);
+  return {
+    filter: { ...filters, ...byStatus, endsFrom, endsTo },
+    /** The bounds exclude each other: nothing can match, so nothing need be read. */
+    empty: endsFrom !== undefined && endsTo !== undefined && endsFrom > endsTo,
+  };
+}
+
+function statusFilter(status: AgreementStatus | undefined, today: CalendarDate): { lifecycle?: Lifecycle; startsAfter?: string; startsOnOrBefore?: string; endsFrom?: string; endsTo?: string } {
+  switch (status) {
+    case 'PENDING':
+      return { lifecycle: 'OPEN', startsAfter: today };
+    case 'ACTIVE':
+      return { lifecycle: 'OPEN', startsOnOrBefore: today, endsFrom: today };
+    case 'EXPIRED':
+      return { lifecycle: 'OPEN', endsTo: addDays(today, -1) };
+    case 'TERMINATED':
+    case 'RENEWED':
+      return { lifecycle: status };
+    default:
+      return {};
+  }
+}
+
+/** The later of two optional lower bounds, the earlier of two upper bounds. */
+const later = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
+const earlier = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));

@@ -1,66 +1,76 @@
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Actor, VersionPrecondition } from '../actor.ts';
-import { findReplay } from '../db/idempotency.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { writeOnce } from '../db/idempotency.ts';
 import type { BucketPosition, Key } from '../db/query.ts';
-import { ConflictError, InvalidInputError, StaleVersionError } from '../errors.ts';
+import { transact } from '../db/transactions.ts';
+import { ConflictError, InvalidInputError, StaleVersionError, UnprocessableError } from '../errors.ts';
 import { addDays, monthsSpanned, todayInJakarta } from '../time/calendar.ts';
 import {
   auditPageOf,
-  insertAgreement,
+  getAgreementRecord,
+  insertionSteps,
   queryEndingBetween,
   queryRegistry,
-  renewAgreement as storeRenewal,
-  replaceAgreement,
+  renewalSteps,
+  replacementSteps,
   requireAgreementRecord,
-  type RegistryFilter,
 } from './repository.ts';
-import { applyPatch, changesBetween, ruleViolations, successorOf, toAgreement, type AgreementRecord } from './rules.ts';
-import type { Agreement, AuditEntry, CreateAgreement, ListAgreementsQuery, PatchAgreement, RenewAgreement } from './schemas.ts';
-
-function rejectIfInvalid(record: Pick<AgreementRecord, 'kind' | 'startsOn' | 'endsOn' | 'parentId' | 'signedOn' | 'id'>): void {
-  const errors = ruleViolations(record);
-  if (record.parentId === record.id) errors.push({ path: 'parentId', message: 'cannot name the agreement itself' });
-  if (errors.length) throw new InvalidInputError(errors);
-}
+import {
+  applyPatch,
+  changesBetween,
+  closedReason,
+  parentRules,
+  recordViolations,
+  registryFilterFor,
+  successorOf,
+  terminationViolations,
+  toAgreement,
+  type AgreementRecord,
+} from './rules.ts';
+import type { Agreement, AuditEntry, CreateAgreement, ListAgreementsQuery, PatchAgreement, RenewAgreement, Warning } from './schemas.ts';
 
 function auditEntry(record: AgreementRecord, action: AuditEntry['action'], changes: AuditEntry['changes']): AuditEntry {
   return { version: record.version, at: record.updatedAt, by: record.updatedBy, action, changes };
 }
 
+/**
+ * The record's own rules and, unless `againstParent` is false, those against its parent (read
+ * here, and checked unchanged in the write's transaction): errors refuse the write, warnings
+ * travel with the answer.
+ */
+async function checkRecord(record: AgreementRecord, againstParent = true): Promise<{ parent: AgreementRecord | undefined; warnings: Warning[] }> {
+  const own = recordViolations(record);
+  if (own.length) throw new InvalidInputError(own);
+  if (!againstParent || !record.parentId) return { parent: undefined, warnings: [] };
+  const parent = await getAgreementRecord(record.parentId);
+  const { errors, warnings } = parentRules(record, parent);
+  if (errors.length) throw new UnprocessableError(`The agreement does not fit its parent: ${errors.map((error) => `${error.path} ${error.message}`).join('; ')}.`, errors);
+  return { parent, warnings };
+}
+
+const withWarnings = (agreement: Agreement, warnings: Warning[]): Agreement => (warnings.length ? { ...agreement, warnings } : agreement);
+
+function assertOpen(record: AgreementRecord, doing: string): void {
+  const reason = closedReason(record, doing);
+  if (reason) throw new ConflictError(reason);
+}
+
 export async function createAgreement(input: CreateAgreement, actor: Actor): Promise<{ agreement: Agreement; replayed: boolean }> {
-  const at = actor.now.toISOString();
-  const record: AgreementRecord = {
-    ...input,
-    id: randomUUID(),
-    lifecycle: 'OPEN',
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: actor.subject,
-    updatedBy: actor.subject,
-  };
-  rejectIfInvalid(record);
-  const firstResult = actor.idempotency && (await findReplay<Agreement>(actor.idempotency));
-  if (firstResult) return { agreement: firstResult, replayed: true };
-  const agreement = toAgreement(record, todayInJakarta(actor.now));
-  const earlier = await insertAgreement(
-    record,
-    auditEntry(record, 'CREATED', changesBetween({}, record)),
-    actor.idempotency ? { scope: actor.idempotency, result: agreement } : undefined,
-  );
-  return earlier ? { agreement: earlier, replayed: true } : { agreement, replayed: false };
+  const { result, replayed } = await writeOnce(actor.idempotency, actor.now, async () => {
+    const at = actor.now.toISOString();
+    const record: AgreementRecord = { ...input, id: randomUUID(), lifecycle: 'OPEN', version: 1, createdAt: at, updatedAt: at, createdBy: actor.subject, updatedBy: actor.subject };
+    const { parent, warnings } = await checkRecord(record);
+    return {
+      result: withWarnings(toAgreement(record, todayInJakarta(actor.now)), warnings),
+      steps: insertionSteps(record, auditEntry(record, 'CREATED', changesBetween({}, record)), parent),
+    };
+  });
+  return { agreement: result, replayed };
 }
 
 export async function getAgreement(id: string, now: Date): Promise<Agreement> {
   return toAgreement(await requireAgreementRecord(id), todayInJakarta(now));
-}
-
-function assertOpen(record: AgreementRecord, doing: string): void {
-  if (record.lifecycle !== 'OPEN') {
-    const by = record.lifecycle === 'RENEWED' ? ` (its successor is ${record.renewedBy})` : '';
-    throw new ConflictError(`Agreement ${record.id} is ${record.lifecycle}${by} and cannot be ${doing}.`);
-  }
 }
 
 export async function updateAgreement(id: string, patch: PatchAgreement, expectedVersion: VersionPrecondition, actor: Actor): Promise<Agreement> {
@@ -70,84 +80,46 @@ export async function updateAgreement(id: string, patch: PatchAgreement, expecte
     throw new StaleVersionError(`Agreement ${id} is at version ${before.version}, not ${expectedVersion}; read it again.`);
   }
   assertOpen(before, patch.status === 'TERMINATED' ? 'terminated' : 'changed');
-  if (patch.status !== 'TERMINATED' && patch.terminationReason !== undefined) {
-    throw new InvalidInputError([{ path: 'terminationReason', message: 'is only accepted together with "status": "TERMINATED"' }]);
-  }
-  if (patch.status === 'TERMINATED' && patch.terminationReason === undefined) {
-    throw new InvalidInputError([{ path: 'terminationReason', message: 'is required to terminate an agreement' }]);
-  }
+  const termination = terminationViolations(patch);
+  if (termination.length) throw new InvalidInputError(termination);
   let after = applyPatch(before, patch);
-  if (patch.status === 'TERMINATED') {
-    after = { ...after, lifecycle: 'TERMINATED', terminatedOn: today, terminationReason: patch.terminationReason };
-  }
-  rejectIfInvalid(after);
+  if (patch.status === 'TERMINATED') after = { ...after, lifecycle: 'TERMINATED', terminatedOn: today, terminationReason: patch.terminationReason };
   const changes = changesBetween(before, after);
+  // A child is judged against its parent again only when what relates them changes.
+  const relationChanged = (['parentId', 'kind', 'startsOn', 'endsOn'] as const).some((field) => after[field] !== before[field]);
+  const { parent, warnings } = await checkRecord(after, relationChanged);
   if (changes.length === 0) return toAgreement(before, today);
   after = { ...after, version: before.version + 1, updatedAt: actor.now.toISOString(), updatedBy: actor.subject };
-  await replaceAgreement(before, after, auditEntry(after, patch.status === 'TERMINATED' ? 'TERMINATED' : 'UPDATED', changes));
-  return toAgreement(after, today);
+  await transact(replacementSteps(before, after, auditEntry(after, patch.status === 'TERMINATED' ? 'TERMINATED' : 'UPDATED', changes), parent));
+  return withWarnings(toAgreement(after, today), warnings);
 }
 
 export async function renewAgreement(id: string, renewal: RenewAgreement, actor: Actor): Promise<{ agreement: Agreement; replayed: boolean }> {
-  const old = await requireAgreementRecord(id);
-  const at = actor.now.toISOString();
-  const today = todayInJakarta(actor.now);
-  const successor: AgreementRecord = {
-    ...successorOf(old, renewal),
-    id: randomUUID(),
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: actor.subject,
-    updatedBy: actor.subject,
-  };
-  const agreement = toAgreement(successor, today);
-  const firstResult = actor.idempotency && (await findReplay<Agreement>(actor.idempotency));
-  if (firstResult) return { agreement: firstResult, replayed: true };
-  assertOpen(old, 'renewed');
-  rejectIfInvalid(successor);
-  const closed: AgreementRecord = { ...old, lifecycle: 'RENEWED', renewedBy: successor.id, version: old.version + 1, updatedAt: at, updatedBy: actor.subject };
-  const earlier = await storeRenewal(
-    { before: old, after: closed, audit: auditEntry(closed, 'RENEWED', changesBetween(old, closed)) },
-    { record: successor, audit: auditEntry(successor, 'CREATED', changesBetween({}, successor)) },
-    actor.idempotency ? { scope: actor.idempotency, result: agreement } : undefined,
-  );
-  return earlier ? { agreement: earlier, replayed: true } : { agreement, replayed: false };
+  const { result, replayed } = await writeOnce(actor.idempotency, actor.now, async () => {
+    const old = await requireAgreementRecord(id);
+    const at = actor.now.toISOString();
+    const successor: AgreementRecord = { ...successorOf(old, renewal), id: randomUUID(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.subject, updatedBy: actor.subject };
+    assertOpen(old, 'renewed');
+    const own = recordViolations(successor);
+    if (own.length) throw new InvalidInputError(own);
+    const closed: AgreementRecord = { ...old, lifecycle: 'RENEWED', renewedBy: successor.id, version: old.version + 1, updatedAt: at, updatedBy: actor.subject };
+    return {
+      result: toAgreement(successor, todayInJakarta(actor.now)),
+      steps: renewalSteps(
+        { before: old, after: closed, audit: auditEntry(closed, 'RENEWED', changesBetween(old, closed)) },
+        { record: successor, audit: auditEntry(successor, 'CREATED', changesBetween({}, successor)) },
+      ),
+    };
+  });
+  return { agreement: result, replayed };
 }
-
-/** What a status filter means for the registry query, given today's date. */
-function statusFilter(status: ListAgreementsQuery['status'], today: string): Partial<RegistryFilter> {
-  switch (status) {
-    case 'PENDING':
-      return { lifecycle: 'OPEN', startsAfter: today };
-    case 'ACTIVE':
-      return { lifecycle: 'OPEN', startsOnOrBefore: today, endsFrom: today };
-    case 'EXPIRED':
-      return { lifecycle: 'OPEN', endsTo: addDays(today, -1) };
-    case 'TERMINATED':
-    case 'RENEWED':
-      return { lifecycle: status };
-    default:
-      return {};
-  }
-}
-
-/** The later of two optional lower bounds, the earlier of two upper bounds. */
-const later = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
-const earlier = (a?: string, b?: string) => (a && b ? (a < b ? a : b) : (a ?? b));
 
 export async function listAgreements(query: ListAgreementsQuery, now: Date): Promise<Page<Agreement>> {
   const today = todayInJakarta(now);
-  const { limit, cursor, status, ...filters } = query;
-  const scope = `agreements:${JSON.stringify({ ...filters, status })}`;
-  const byStatus = statusFilter(status, today);
-  const filter: RegistryFilter = {
-    ...filters,
-    ...byStatus,
-    endsFrom: later(filters.endsFrom, byStatus.endsFrom),
-    endsTo: earlier(filters.endsTo, byStatus.endsTo),
-  };
-  if (filter.endsFrom && filter.endsTo && filter.endsFrom > filter.endsTo) return { items: [] };
+  const { limit, cursor, ...filters } = query;
+  const scope = `agreements:${JSON.stringify(filters)}`;
+  const { filter, empty } = registryFilterFor(filters, today);
+  if (empty) return { items: [] };
   const page = await queryRegistry(filter, limit, cursor ? (decodeCursor(scope, cursor) as Key) : undefined);
   return {
     items: page.items.map((record) => toAgreement(record, today)),

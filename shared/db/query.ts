@@ -52,6 +52,19 @@ export async function queryPage(query: PageQuery, limit: number, start?: Key): P
   return { items, next: exclusiveStart };
 }
 
+/**
+ * Every item a query returns, a page at a time, for the reads that need the whole result (a
+ * unit's employees, an agreement's linked trainings): the key condition bounds what is read.
+ */
+export async function* queryAll(query: PageQuery, pageSize = 100): AsyncGenerator<Item[]> {
+  let start: Key | undefined;
+  do {
+    const page = await queryPage(query, pageSize, start);
+    if (page.items.length) yield page.items;
+    start = page.next;
+  } while (start);
+}
+
 /** The primary key of an item, plus the index key when the query ran on an index. */
 export function keyOf(item: Item, index?: IndexName): Key {
   const key: Key = { [tableDefinition.partitionKey]: item[tableDefinition.partitionKey], [tableDefinition.sortKey]: item[tableDefinition.sortKey] };

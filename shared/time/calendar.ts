@@ -17,6 +17,11 @@ export function todayInJakarta(now: Date = new Date()): CalendarDate {
   return new Date(now.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** This year in Asia/Jakarta: "this year's training hours" change on 1 January WIB. */
+export function currentYear(now: Date = new Date()): number {
+  return Number(todayInJakarta(now).slice(0, 4));
+}
+
 /** True for a real date written `YYYY-MM-DD` (2025-02-29 is not one). */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_SHAPE.exec(value);

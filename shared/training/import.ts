@@ -3,7 +3,7 @@ import type { Actor } from '../actor.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { fieldErrors } from '../validation.ts';
 import { nip as nipSchema, trainingBody, type ImportResult } from './schemas.ts';
-import { addTraining } from './service.ts';
+import { addTraining } from './service/records.ts';
 
 /** The roster columns, in the order the header must list them. */
 export const IMPORT_COLUMNS = ['nip', 'title', 'provider', 'method', 'startsOn', 'endsOn', 'hours', 'agreementId', 'certificateNumber'] as const;

@@ -46,3 +46,26 @@ export function attendanceKey(training: { title: string; provider: string; start
   const normal = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
   return [normal(training.title), normal(training.provider), training.startsOn, training.endsOn].join('|');
 }
+
+/** The fields an employee write changes, for the audit trail (never their values: personal data). */
+export function changedFields<T extends object>(before: Partial<T> | undefined, input: T): string[] {
+  return Object.keys(input).filter((field) => before?.[field as keyof T] !== input[field as keyof T]);
+}
+
+export interface UnitTally {
+  unit: string;
+  employees: number;
+  met: number;
+  unmet: number;
+  rate: number;
+}
+
+/** Adds one employee's hours to their unit's tally (units keyed as stored, first spelling kept). */
+export function tallyUnit(tallies: Map<string, UnitTally>, key: string, unit: string, hours: number, targetHours: number): void {
+  const tally = tallies.get(key) ?? { unit, employees: 0, met: 0, unmet: 0, rate: 0 };
+  tally.employees += 1;
+  if (compliance(hours, targetHours).compliant) tally.met += 1;
+  else tally.unmet += 1;
+  tally.rate = roundHours(tally.met / tally.employees);
+  tallies.set(key, tally);
+}

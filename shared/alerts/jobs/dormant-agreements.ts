@@ -3,7 +3,8 @@ import { toAgreement } from '../../agreements/rules.ts';
 import type { Agreement } from '../../agreements/schemas.ts';
 import { settings } from '../../config.ts';
 import type { Key } from '../../db/query.ts';
-import { hasLinkedTrainingSince, unitKey } from '../../training/repository.ts';
+import { hasLinkedTrainingSince } from '../../training/repository/records.ts';
+import { keyText } from '../../db/items.ts';
 import { addDays } from '../../time/calendar.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';
 import { isoWeek } from '../rules.ts';
@@ -27,9 +28,9 @@ export async function runDormantAgreements({ today, now, mailer }: JobContext): 
     const page = await queryRegistry({ lifecycle: 'OPEN', endsFrom: today, startsOnOrBefore: since }, 100, start);
     for (const record of page.items) {
       if (await hasLinkedTrainingSince(record.id, since)) continue;
-      const group = byUnit.get(unitKey(record.ownerUnit)) ?? { unit: record.ownerUnit, agreements: [] };
+      const group = byUnit.get(keyText(record.ownerUnit)) ?? { unit: record.ownerUnit, agreements: [] };
       group.agreements.push(toAgreement(record, today));
-      byUnit.set(unitKey(record.ownerUnit), group);
+      byUnit.set(keyText(record.ownerUnit), group);
     }
     start = page.next;
   } while (start);

@@ -1,6 +1,7 @@
 import { settings } from '../../config.ts';
-import { unitKey } from '../../training/repository.ts';
-import { forEachEmployeeHours, targetOf } from '../../training/service.ts';
+import { keyText } from '../../db/items.ts';
+import { forEachEmployeeHours } from '../../training/service/compliance.ts';
+import { targetOf } from '../../training/service/targets.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';
 import { complianceCheckpoint, proRataTarget } from '../rules.ts';
 import { trainingAdminSummaryEmail, trainingReminderEmail, type UnitShortfall } from '../templates.ts';
@@ -25,9 +26,9 @@ export async function runTrainingCompliance({ today, now, mailer }: JobContext):
 
   const units = new Map<string, UnitShortfall>();
   await forEachEmployeeHours(checkpoint.year, async (employee, hours) => {
-    const unit = units.get(unitKey(employee.unit)) ?? { unit: employee.unit, employees: 0, below: 0 };
+    const unit = units.get(keyText(employee.unit)) ?? { unit: employee.unit, employees: 0, below: 0 };
     unit.employees += 1;
-    units.set(unitKey(employee.unit), unit);
+    units.set(keyText(employee.unit), unit);
     if (hours >= requiredHours) return;
     unit.below += 1;
     const content = trainingReminderEmail({ name: employee.name, hours, requiredHours, targetHours, year: checkpoint.year, final: checkpoint.final, asOf: today }, language);
