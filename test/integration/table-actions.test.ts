@@ -1,0 +1,103 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGatewayEvent } from '../../infra/local/api-gateway-event.ts';
+import { loadHandler } from '../../infra/local/functions.ts';
+import { db } from '../../shared/db/client.ts';
+import type { Result } from '../../shared/http/handler.ts';
+import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
+import { matchRoute } from '../../shared/http/match.ts';
+import type { TableAction } from '../../shared/http/route.ts';
+import { routes, type RouteId } from '../../shared/http/routes.ts';
+import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
+import { useTestTable } from '../support/database.ts';
+import { agreementBody } from '../support/fixtures/agreements.ts';
+import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
+
+/**
+ * Least privilege, checked against behaviour: every route is driven through its deployed function
+ * (shared/http/layout.ts) down every branch that touches the table (a number that moves, a parent,
+ * a keyed retry, a linked agreement…), and the DynamoDB actions it really sends must be exactly
+ * those its row declares, which are what its function's role is granted (infra/lambda.ts). An
+ * action missing from a row fails here before it fails in AWS; one declared but never used
+ * is a grant to remove.
+ */
+useTestTable();
+const currentRoute = new AsyncLocalStorage<RouteId>();
+const used = new Map<RouteId, Set<TableAction>>();
+const transactItemActions: Record<string, TableAction> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
+const MIDDLEWARE = 'record-table-actions';
+
+beforeAll(() => {
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      const route = currentRoute.getStore();
+      if (route) {
+        const actions = used.get(route) ?? new Set<TableAction>();
+        const command = (context.commandName ?? '').replace(/Command$/, '');
+        if (command === 'TransactWriteItems') {
+          for (const item of (args.input as { TransactItems: Record<string, unknown>[] }).TransactItems) actions.add(transactItemActions[Object.keys(item)[0]!]!);
+        } else actions.add(command as TableAction);
+        used.set(route, actions);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: MIDDLEWARE },
+  );
+});
+afterAll(() => db().middlewareStack.remove(MIDDLEWARE));
+
+const claims = { sub: 'least-privilege', 'cognito:groups': ['agreements-admin', 'training-admin', 'auditor'] };
+
+/** Calls a route through the function that serves it on AWS, recording what it sends to the table. */
+async function call(method: string, path: string, options: { body?: unknown; csv?: string; headers?: Record<string, string> } = {}) {
+  const url = new URL(path, 'http://localhost');
+  const match = matchRoute(method, url.pathname);
+  if (match.kind !== 'route') throw new Error(`${method} ${path}: no route`);
+  const body = options.csv ?? (options.body === undefined ? '' : JSON.stringify(options.body));
+  const headers = { 'content-type': options.csv ? 'text/csv' : 'application/json', ...options.headers };
+  const event = apiGatewayEvent({ method, url, headers, body: Buffer.from(body), routeKey: `${method} ${match.route.path}`, pathParameters: match.params, claims });
+  const handler = await loadHandler<(event: unknown, context: unknown) => Promise<Result>>(apiFunctionEntry(apiFunctionOf(match.route)));
+  const result = await currentRoute.run(match.id as RouteId, () => handler(event, {}));
+  expect(result.statusCode, `${method} ${path}: ${result.body}`).toBeLessThan(300);
+  return result.body ? JSON.parse(result.body) : undefined;
+}
+
+describe('table actions', () => {
+  it('are exactly what each route declares, over every branch that touches the table', async () => {
+    const today = todayInJakarta();
+    const mou = await call('POST', '/agreements', { body: agreementBody({ number: 'LP/001', startsOn: addDays(today, -30) }), headers: { 'idempotency-key': 'mou-1' } });
+    const pks = await call('POST', '/agreements', { body: agreementBody({ kind: 'PKS', parentId: mou.id, startsOn: today, endsOn: addDays(today, 300) }) });
+    await call('PATCH', `/agreements/${pks.id}`, { body: { number: 'LP/002' }, headers: { 'if-match': '"1"' } });
+    await call('PATCH', `/agreements/${pks.id}`, { body: { number: 'LP/003', endsOn: addDays(today, 200) }, headers: { 'if-match': '"2"' } });
+    await call('GET', `/agreements/${mou.id}`);
+    await call('GET', '/agreements?status=ACTIVE');
+    await call('GET', '/agreements/expiring?withinDays=400');
+    await call('GET', `/agreements/${mou.id}/history`);
+    await call('GET', `/agreements/${mou.id}/outcomes`);
+    await call('POST', `/agreements/${mou.id}/renewals`, { body: { endsOn: addDays(today, 2000) }, headers: { 'idempotency-key': 'renew-1' } });
+
+    const nip = nipFor(4000);
+    await call('PUT', `/employees/${nip}`, { body: employeeBody() });
+    await call('PUT', `/employees/${nip}`, { body: employeeBody({ position: 'Kepala Seksi' }), headers: { 'if-match': '"1"' } });
+    await call('GET', `/employees/${nip}`);
+    await call('GET', '/employees?unit=Dinas%20Kesehatan');
+    const training = await call('POST', `/employees/${nip}/trainings`, { body: trainingBody({ agreementId: pks.id, certificateNumber: 'C-1' }), headers: { 'idempotency-key': 'training-1' } });
+    await call('GET', `/employees/${nip}/trainings?year=2026`);
+    await call('GET', `/employees/${nip}/training-summary?year=2026`);
+    await call('DELETE', `/employees/${nip}/trainings/${training.id}`);
+    await call('PUT', '/training-targets/2026', { body: { hours: 40 } });
+    await call('GET', '/training-targets/2026');
+    const roster = `nip,title,provider,method,startsOn,endsOn,hours,agreementId,certificateNumber\n${nip},PKN Tingkat II,BPSDM,CLASSICAL,2026-08-12,2026-11-27,40,${pks.id},C-2\n`;
+    await call('POST', '/trainings/import', { csv: roster, headers: { 'idempotency-key': 'import-1' } });
+    await call('GET', '/compliance?year=2026&unit=Dinas%20Kesehatan');
+    await call('GET', '/compliance/summary?year=2026');
+    await call('GET', '/alerts?status=FAILED');
+
+    const tableRoutes = (Object.keys(routes) as RouteId[]).filter((id) => routes[id].actions.length > 0);
+    const untried = tableRoutes.filter((id) => !used.has(id));
+    expect(untried, 'routes the scenario above does not call yet').toEqual([]);
+    for (const id of tableRoutes) {
+      expect([...used.get(id)!].sort(), id).toEqual([...new Set(routes[id].actions)].sort());
+    }
+  });
+});
