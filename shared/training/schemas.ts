@@ -115,7 +115,9 @@ export type UnitSummary = z.output<typeof unitSummarySchema>;
 export const importResultSchema = z.object({
   imported: z.number().int(),
   duplicates: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), errors: z.array(z.string()) })),
+  rejectedCount: z.number().int().meta({ description: 'How many rows were rejected.' }),
+  rejected: z.array(z.object({ line: z.number().int(), errors: z.array(z.string()) })).meta({ description: 'The first 100 rejected rows, by line.' }),
+  rejectedNote: z.string().optional().meta({ description: 'Present when more rows were rejected than are listed.' }),
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 
