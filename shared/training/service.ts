@@ -87,10 +87,14 @@ export async function listTrainings(nip: string, query: { year?: number; limit: 
   return { items: page.items.map(trainingFromItem), ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
 }
 
-export async function removeTraining(nip: string, trainingId: string, actor: Actor): Promise<void> {
+export async function readTraining(nip: string, trainingId: string): Promise<Training> {
   const training = await getTraining(nip, trainingId);
   if (!training) throw new NotFoundError(`No training ${trainingId} is recorded for this employee.`);
-  await deleteTraining(training, actor.subject, actor.now.toISOString());
+  return training;
+}
+
+export async function removeTraining(nip: string, trainingId: string, actor: Actor): Promise<void> {
+  await deleteTraining(await readTraining(nip, trainingId), actor.subject, actor.now.toISOString());
 }
 
 // ---------- targets and compliance ----------

@@ -50,6 +50,7 @@ const expectedAccess: Record<string, Access> = {
   complianceSummary: TRAINING_READERS,
   getEmployee: [...TRAINING_READERS, 'employee:own'],
   listTrainings: [...TRAINING_READERS, 'employee:own'],
+  getTraining: [...TRAINING_READERS, 'employee:own'],
   trainingSummary: [...TRAINING_READERS, 'employee:own'],
   getTarget: [...TRAINING_READERS, 'employee'],
   // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).

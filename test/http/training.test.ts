@@ -112,6 +112,25 @@ describe('training records and totals', () => {
     expect((await addTraining(nip, { hours: 12.5 })).status).toBe(201);
   });
 
+  it('answers the Location of a created training: readers and the employee itself, 403 for another employee, 404 for an unknown id', async () => {
+    const nip = await newEmployee();
+    const other = await newEmployee();
+    const created = await addTraining(nip, { hours: 6 });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect(location).toBe(`/employees/${nip}/trainings/${created.body.id}`);
+    for (const token of [auditor, trainingAdmin, await tokenFor('employee', { nip })]) {
+      const read = await call('GET', location, { token });
+      expect(read.status, JSON.stringify(read.body)).toBe(200);
+      expect(read.body).toEqual(created.body);
+    }
+    expectProblem(await call('GET', location, { token: await tokenFor('employee', { nip: other }) }), 403);
+    expectProblem(await call('GET', location, { token: agreementsAdmin }), 403);
+    expectProblem(await call('GET', `/employees/${other}/trainings/${created.body.id}`, { token: auditor }), 404);
+    expectProblem(await call('GET', `/employees/${nip}/trainings/20260306-no-such-training`, { token: auditor }), 404);
+    expectProblem(await call('GET', `/employees/${nipFor(961)}/trainings/${created.body.id}`, { token: auditor }), 404);
+  });
+
   it('refuses the same training twice, by course or by certificate', async () => {
     const nip = await newEmployee();
     expect((await addTraining(nip, { certificateNumber: 'SERT-001' })).status).toBe(201);
