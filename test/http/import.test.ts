@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../shared/db/client.ts';
 import { IMPORT_COLUMNS } from '../../shared/training/import.ts';
-import { tokenFor, useLocalApi } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { employeeBody, nipFor } from '../support/fixtures/employees.ts';
 
 const { call } = useLocalApi();
@@ -10,9 +10,10 @@ const header = IMPORT_COLUMNS.join(',');
 
 beforeAll(async () => {
   admin = await tokenFor('training-admin');
-  await Promise.all(
-    Array.from({ length: 30 }, (_, index) => call('PUT', `/employees/${nipFor(index)}`, { token: admin, body: employeeBody({ unit: 'Peserta PKN II' }) })),
+  const created = await Promise.all(
+    Array.from({ length: 30 }, (_, index) => untilServed(() => call('PUT', `/employees/${nipFor(index)}`, { token: admin, body: employeeBody({ unit: 'Peserta PKN II' }) }))),
   );
+  expect(created.map((response) => response.status)).toEqual(Array(30).fill(201));
 });
 
 const importCsv = (csv: string, headers: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tokenFor, useLocalApi } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
 
@@ -156,10 +156,21 @@ describe('training records and totals', () => {
 
   it('keeps the total exact under 200 concurrent writes for one employee', async () => {
     const nip = await newEmployee();
+    // All at once on one total: contention may exhaust a write's retries (503, nothing written);
+    // the client retries it with its key, which replays a write that did land.
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => addTraining(nip, { title: `Webinar ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-05-01', endsOn: '2026-05-01', hours: 0.25 + (index % 4) * 0.25 })),
+      Array.from({ length: 200 }, (_, index) =>
+        untilServed(() =>
+          call('POST', `/employees/${nip}/trainings`, {
+            token: trainingAdmin,
+            headers: { 'idempotency-key': `webinar-${index}` },
+            body: trainingBody({ title: `Webinar ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-05-01', endsOn: '2026-05-01', hours: 0.25 + (index % 4) * 0.25 }),
+          }),
+        ),
+      ),
     );
-    expect(responses.filter((response) => response.status === 201)).toHaveLength(200);
+    expect(responses.map((response) => response.status)).toEqual(Array(200).fill(201));
+    expect(new Set(responses.map((response) => response.body.id)).size).toBe(200);
     const expected = responses.reduce((sum, response) => sum + response.body.hours, 0);
     const summary = await call('GET', `/employees/${nip}/training-summary?year=2026`, { token: auditor });
     expect(summary.body.hours).toBe(expected);
