@@ -105,12 +105,12 @@ export async function bulkImport(engine: BenchEngine, log: (line: string) => voi
   const m = await importThroughput(rows, 'bulk', { replayTransactions: true });
   const replayed = m.rawTransactions!;
   const ratio = m.imported.rowsPerSecond / m.rawBatch.rowsPerSecond;
-  const complete = m.outcome.imported === m.rows && m.outcome.duplicates === 0 && m.outcome.rejected.length === 0;
+  const complete = m.outcome.imported === m.rows && m.outcome.duplicates === 0 && m.outcome.rejectedCount === 0;
   return {
     title: `4. Bulk import (${count(m.rows)} CSV rows through importTrainings vs raw writes)`,
     figures: [
       figure('Import rows/s / raw BatchWrite rows/s', `${times(ratio)} (${perSecond(m.imported.rowsPerSecond)} vs ${perSecond(m.rawBatch.rowsPerSecond)})`, '≥ 0.5x', ratio >= 0.5 && complete),
-      figure('Import outcome', `${count(m.outcome.imported)} imported, ${count(m.outcome.duplicates)} duplicates, ${count(m.outcome.rejected.length)} rejected`, `${count(m.rows)} imported`, complete),
+      figure('Import outcome', `${count(m.outcome.imported)} imported, ${count(m.outcome.duplicates)} duplicates, ${count(m.outcome.rejectedCount)} rejected`, `${count(m.rows)} imported`, complete),
       figure(
         `Import / its own transactions replayed raw (${m.itemsPerRow} items each)`,
         `${times(m.imported.rowsPerSecond / replayed.rowsPerSecond)} (${perSecond(m.imported.rowsPerSecond)} vs ${perSecond(replayed.rowsPerSecond)}${replayed.errors ? `, ${replayed.errors} failed` : ''})`,

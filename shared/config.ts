@@ -18,6 +18,8 @@ const settingsSchema = z.object({
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-3'),
   /** Keys cursors so that an edited cursor is refused; any stable value works locally. */
   CURSOR_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-cursor-secret'),
+  /** How long one DynamoDB request may take before it counts as unanswered (then a 503); tests on a busy machine raise it. */
+  DYNAMODB_REQUEST_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.positive()), 2_000),
   IDEMPOTENCY_TTL_HOURS: z._default(z.coerce.number().check(z.int(), z.positive()), 24),
   /** Yearly training target in hours where none is stored for the year (DKI Jakarta: 40). */
   DEFAULT_TARGET_HOURS: z._default(z.coerce.number().check(z.positive()), 40),

@@ -9,7 +9,7 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'stale' | 'version-required' | 'unprocessable' | 'busy';
+  abstract readonly kind: 'invalid' | 'not-found' | 'conflict' | 'stale' | 'version-required' | 'unprocessable';
   constructor(
     message: string,
     readonly errors: FieldError[] = [],
@@ -49,11 +49,6 @@ export class VersionRequiredError extends DomainError {
 /** Well-formed input that refers to something that does not exist or cannot be used. */
 export class UnprocessableError extends DomainError {
   readonly kind = 'unprocessable';
-}
-
-/** Another request with the same idempotency key is still being processed. */
-export class BusyError extends DomainError {
-  readonly kind = 'busy';
 }
 
 function describeFields(errors: FieldError[]): string {

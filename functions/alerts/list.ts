@@ -1,5 +1,8 @@
 import { listAlerts } from '../../shared/alerts/service.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { alertRoutes } from '../../shared/alerts/routes.ts';
+import { alertRoutes, readableAlertKinds } from '../../shared/alerts/routes.ts';
 
-export const handler = httpHandler(alertRoutes.listAlerts, async ({ query }) => ({ status: 200, body: await listAlerts(query) }));
+export const handler = httpHandler(alertRoutes.listAlerts, async ({ principal, query }) => ({
+  status: 200,
+  body: await listAlerts({ ...query, kinds: readableAlertKinds(principal, query.kind) }),
+}));

@@ -10,6 +10,7 @@ import { handler as complianceSummary } from '../compliance/summary.ts';
 import { handler as getEmployee } from '../employees/get.ts';
 import { handler as listEmployees } from '../employees/list.ts';
 import { handler as getTarget } from '../targets/get.ts';
+import { handler as getTraining } from '../trainings/get.ts';
 import { handler as listTrainings } from '../trainings/list.ts';
 import { handler as trainingSummary } from '../trainings/summary.ts';
 
@@ -23,6 +24,7 @@ export const handler = routeTo([
   getEmployee,
   listEmployees,
   listTrainings,
+  getTraining,
   trainingSummary,
   getTarget,
   compliance,

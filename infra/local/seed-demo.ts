@@ -1,16 +1,28 @@
-import { parseArgs } from 'node:util';
+import { commandLine, portOption } from './cli.ts';
+import { useDataEngine } from './data-engine.ts';
+import { ensureTable } from './dynamodb.ts';
 import { useLocalDatabase } from './environment.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 
-/** `npm run seed-demo`: loads the demo data into the DynamoDB Local that `npm start` runs. */
-const { values } = parseArgs({ options: { 'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8600' } } });
-useLocalDatabase(`http://127.0.0.1:${values['dynamodb-port']}`, process.env.TABLE_NAME ?? 'jalin');
+/**
+ * `npm run seed-demo`: loads the demo data into the local data: the DynamoDB Local that holds the
+ * data folder (`npm start`, whatever its port), or one on a given port, or one of its own.
+ */
+const usage = 'usage: npm run seed-demo -- [--dynamodb-port <port>]';
+const { values } = commandLine(usage, { 'dynamodb-port': { type: 'string' } });
+const port = portOption(values['dynamodb-port'] ?? process.env.DYNAMODB_PORT, 'dynamodb-port', usage);
+const tableName = process.env.TABLE_NAME ?? 'jalin';
+
 try {
-  console.log(`demo data: ${await seedDemoData()} agreements loaded`);
-} catch (error) {
-  if ((error as { code?: string }).code === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError') {
-    console.error('No local DynamoDB answers: start the API first with `npm start` (or use `npm start -- --demo`).');
-    process.exit(1);
+  const engine = await useDataEngine('npm run seed-demo', port);
+  try {
+    useLocalDatabase(engine.endpoint, tableName);
+    await ensureTable(engine.endpoint, tableName);
+    console.log(`demo data: ${await seedDemoData()} agreements loaded`);
+  } finally {
+    await engine.stop();
   }
-  throw error;
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
 }

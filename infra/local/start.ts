@@ -1,33 +1,42 @@
-import { parseArgs } from 'node:util';
-import { ensureTable, startDynamoDbLocal } from './dynamodb.ts';
+import { commandLine, portOption } from './cli.ts';
+import { dataFolder, holdDataFolder } from './data-engine.ts';
+import { ensureTable, startDynamoDbLocal, type LocalEngine } from './dynamodb.ts';
 import { useLocalDatabase } from './environment.ts';
 import { seedDemoData } from './seed-demo-data.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 /**
  * `npm start`: DynamoDB Local (data in .jalin/dynamodb unless --in-memory), the table from the
  * shared definition, optional demo data (--demo), and the API on http://localhost:$PORT.
  */
-const { values } = parseArgs({
-  options: {
-    'in-memory': { type: 'boolean', default: false },
-    demo: { type: 'boolean', default: false },
-    port: { type: 'string', default: process.env.PORT ?? '3000' },
-    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8600' },
-  },
+const usage = 'usage: npm start -- [--in-memory] [--demo] [--port <port>] [--dynamodb-port <port>]';
+const { values } = commandLine(usage, {
+  'in-memory': { type: 'boolean', default: false },
+  demo: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  'dynamodb-port': { type: 'string' },
 });
-
+const apiPort = portOption(values.port ?? process.env.PORT, 'port', usage) ?? 3000;
+const enginePort = portOption(values['dynamodb-port'] ?? process.env.DYNAMODB_PORT, 'dynamodb-port', usage) ?? 8600;
 const tableName = process.env.TABLE_NAME ?? 'jalin';
-const engine = await startDynamoDbLocal({
-  port: Number(values['dynamodb-port']),
-  ...(values['in-memory'] ? {} : { dataDir: '.jalin/dynamodb' }),
-});
-useLocalDatabase(engine.endpoint, tableName);
-await ensureTable(engine.endpoint, tableName);
-if (values.demo) console.log(`demo data: ${await seedDemoData()} agreements loaded`);
-const api = await startServer({ port: Number(values.port), host: '0.0.0.0' });
 
-console.log(`Jalin API on ${api.url.replace('127.0.0.1', 'localhost')}  (DynamoDB Local ${engine.endpoint}, table ${tableName}${values['in-memory'] ? ', in memory' : ', data in .jalin/dynamodb'})`);
+let engine: LocalEngine | undefined;
+let api: RunningServer;
+try {
+  engine = values['in-memory'] ? await startDynamoDbLocal({ port: enginePort }) : await holdDataFolder(enginePort, 'npm start');
+  useLocalDatabase(engine.endpoint, tableName);
+  await ensureTable(engine.endpoint, tableName);
+  if (values.demo) console.log(`demo data: ${await seedDemoData()} agreements loaded`);
+  api = await startServer({ port: apiPort, host: '0.0.0.0' }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${apiPort} is in use: is another \`npm start\` running? Stop it, or pass --port.`) : error;
+  });
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  await engine?.stop();
+  process.exit(1);
+}
+
+console.log(`Jalin API on ${api.url.replace('127.0.0.1', 'localhost')}  (DynamoDB Local ${engine.endpoint}, table ${tableName}${values['in-memory'] ? ', in memory' : `, data in ${dataFolder()}`})`);
 console.log('Get a token: npm run -s token -- agreements-admin');
 
 let stopping = false;
@@ -35,7 +44,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await api.close();
-  await engine.stop();
+  await engine?.stop();
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -10,13 +10,13 @@ let client: DynamoDBDocumentClient | undefined;
  */
 export function db(): DynamoDBDocumentClient {
   if (!client) {
-    const { DYNAMODB_ENDPOINT, AWS_REGION } = settings();
+    const { DYNAMODB_ENDPOINT, AWS_REGION, DYNAMODB_REQUEST_TIMEOUT_MS } = settings();
     const base = new DynamoDBClient({
       region: AWS_REGION,
-      // Worst case about 2 × 2 s, well inside the 10 s Lambda timeout, so that a slow or absent
-      // DynamoDB becomes our 503 with Retry-After rather than API Gateway's bare 500.
+      // Worst case about 2 × 2 s (the default), well inside the 10 s Lambda timeout, so that a slow
+      // or absent DynamoDB becomes our 503 with Retry-After rather than API Gateway's bare 500.
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: DYNAMODB_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),

@@ -60,17 +60,21 @@ async function firstResult(scope: IdempotencyScope, now: Date): Promise<{ result
  * after it succeeded finds its agreement renewed). Otherwise `prepare` applies the rules and
  * returns the result with the steps that store it, and the key's record joins their transaction,
  * so that two identical requests racing each other still produce one effect and one answer.
+ * `final: false` leaves the key unrecorded, so that a retry runs again (an import whose rows
+ * met a passing failure: the rows already stored then count as duplicates).
  */
 export async function writeOnce<T>(
   scope: IdempotencyScope | undefined,
   now: Date,
-  prepare: () => Promise<{ result: T; steps: TransactStep[] }>,
+  prepare: () => Promise<{ result: T; steps: TransactStep[]; final?: boolean }>,
 ): Promise<{ result: T; replayed: boolean }> {
   const earlier = scope && (await firstResult(scope, now));
   if (earlier) return { result: earlier.result as T, replayed: true };
-  const { result, steps } = await prepare();
+  const { result, steps, final = true } = await prepare();
+  const all = scope && final ? [recordStep(scope, result, now), ...steps] : steps;
+  if (all.length === 0) return { result, replayed: false };
   try {
-    await transact(scope ? [recordStep(scope, result, now), ...steps] : steps);
+    await transact(all);
     return { result, replayed: false };
   } catch (error) {
     if (error instanceof IdempotentReplay) return { result: error.result as T, replayed: true };

@@ -50,7 +50,6 @@ const domainStatus: Record<DomainError['kind'], number> = {
   stale: 412,
   'version-required': 428,
   unprocessable: 422,
-  busy: 409,
 };
 
 /** Network-level failures and throttling of DynamoDB: the caller should simply retry later. */

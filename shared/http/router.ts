@@ -9,11 +9,13 @@ import { problemResponse } from './problem.ts';
  */
 export function routeTo(handlers: readonly RouteHandler[], fallback?: (event: Event) => Promise<Result>) {
   const byRouteKey = new Map(handlers.map((handler) => [`${handler.route.method} ${handler.route.path}`, handler]));
-  return async (event: Event, context: Context): Promise<Result> => {
+  const route = async (event: Event, context: Context): Promise<Result> => {
     const handler = byRouteKey.get(event.routeKey);
     if (handler) return handler(event, context);
     if (fallback) return fallback(event);
     // Only a deployment that maps a route to the wrong function gets here.
     return problemResponse(500, `This function does not serve ${event.routeKey}.`, { instance: event.rawPath });
   };
+  /** What the function serves, for the test that holds it to shared/http/layout.ts. */
+  return Object.assign(route, { routeKeys: [...byRouteKey.keys()] });
 }

@@ -97,6 +97,18 @@ export const trainingRoutes = defineRoutes({
     success: { status: 200, schema: trainingPage, description: 'A page of training records.' },
     errors: [404],
   },
+  getTraining: {
+    method: 'GET',
+    path: '/employees/{nip}/trainings/{trainingId}',
+    handler: 'trainings/get',
+    access: selfOrReaders,
+    actions: ['GetItem'],
+    summary: 'Read a training record (an employee token: only its own NIP, else 403)',
+    tag: 'Training',
+    params: trainingParams,
+    success: { status: 200, schema: trainingSchema, description: 'The training record, with its ETag.' },
+    errors: [404],
+  },
   deleteTraining: {
     method: 'DELETE',
     path: '/employees/{nip}/trainings/{trainingId}',

@@ -124,7 +124,9 @@ export type UnitSummary = z.output<typeof unitSummarySchema>;
 export const importResultSchema = z.object({
   imported: z.int(),
   duplicates: z.int(),
-  rejected: z.array(z.object({ line: z.int(), errors: z.array(z.string()) })),
+  rejectedCount: z.int().check(z.meta({ description: 'How many rows were rejected.' })),
+  rejected: z.array(z.object({ line: z.int(), errors: z.array(z.string()) })).check(z.meta({ description: 'The first 100 rejected rows, by line.' })),
+  rejectedNote: z.optional(z.string().check(z.meta({ description: 'Present when more rows were rejected than are listed.' }))),
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../infra/local/tokens.ts';
+import { alertKinds, type AlertKind } from '../../shared/alerts/kinds.ts';
+import { claim } from '../../shared/alerts/ledger.ts';
 import { groups, type Group } from '../../shared/http/auth.ts';
 import type { RouteDefinition } from '../../shared/http/route.ts';
 import { routes } from '../../shared/http/routes.ts';
@@ -48,14 +50,26 @@ const expectedAccess: Record<string, Access> = {
   complianceSummary: TRAINING_READERS,
   getEmployee: [...TRAINING_READERS, 'employee:own'],
   listTrainings: [...TRAINING_READERS, 'employee:own'],
+  getTraining: [...TRAINING_READERS, 'employee:own'],
   trainingSummary: [...TRAINING_READERS, 'employee:own'],
   getTarget: [...TRAINING_READERS, 'employee'],
-  // Alerts: not covered by the issue's rules; expected as the route table declares it
-  // (both admins and the auditor; no employee). Reported as an open question.
+  // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).
   listAlerts: ['agreements-admin', 'training-admin', 'auditor'],
   // System
   health: 'public',
   openapi: 'public',
+};
+
+/**
+ * Alerts carry what they are about as `subject`: an agreement id (EXPIRY, DORMANT), an employee's
+ * NIP (TRAINING) or a unit's compliance (TRAINING_SUMMARY). A group reads the kinds whose subject
+ * it may read: agreements (AGREEMENT_READERS) or training data (TRAINING_READERS).
+ */
+const expectedAlertKinds: Record<Group, readonly AlertKind[]> = {
+  'agreements-admin': ['DORMANT', 'EXPIRY'],
+  'training-admin': ['DORMANT', 'EXPIRY', 'TRAINING', 'TRAINING_SUMMARY'],
+  auditor: ['DORMANT', 'EXPIRY', 'TRAINING', 'TRAINING_SUMMARY'],
+  employee: [],
 };
 
 type Caller = Group | 'none' | 'expired' | 'forged';
@@ -167,4 +181,31 @@ describe.each(table)('%s', (id, route) => {
       expectProblem(await send(id, route, employeeOther), 403);
     });
   }
+});
+
+describe('GET /alerts shows each group only the kinds it may read', () => {
+  beforeAll(async () => {
+    const subjects: Record<AlertKind, string> = { EXPIRY: agreementId, DORMANT: 'Biro Kerja Sama Daerah', TRAINING: otherNip, TRAINING_SUMMARY: 'Dinas Kesehatan' };
+    for (const kind of alertKinds) {
+      const message = { to: ['someone@jakarta.go.id'], subject: kind, text: kind, html: kind };
+      expect(await claim({ id: `${kind}#matrix`, kind, subject: subjects[kind], period: '2026-11', message }, new Date())).toBeDefined();
+    }
+  });
+
+  it.each(groups.filter((group) => routes.listAlerts.access.includes(group as never)))('as %s: the readable kinds, listed and one by one; 403 for another kind', async (group) => {
+    const listed = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await call('GET', `/alerts?status=PENDING&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: tokens[group] });
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      for (const alert of page.body.items) listed.add(alert.kind);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect([...listed].sort()).toEqual(expectedAlertKinds[group]);
+    for (const kind of alertKinds) {
+      const one = await call('GET', `/alerts?status=PENDING&kind=${kind}`, { token: tokens[group] });
+      if (expectedAlertKinds[group].includes(kind)) expect(one.body.items.map((alert: { kind: string }) => alert.kind)).toEqual([kind]);
+      else expectProblem(one, 403);
+    }
+  });
 });

@@ -1,12 +1,16 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, tableName } from '../../shared/db/client.ts';
-import { tokenFor, useLocalApi, type ApiResponse } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi, type ApiResponse } from '../support/api.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
 import { expectProblem } from '../support/hardening.ts';
 
-/** Races: optimistic locking, running totals under mixed writes, idempotency keys. */
+/**
+ * Races: optimistic locking, running totals under mixed writes, idempotency keys. Every racing
+ * request is re-sent while it answers 503 (contention outlasted the server's retries, nothing was
+ * written), as a client would: what is checked must hold however busy the machine is.
+ */
 const { call } = useLocalApi();
 let admin: string;
 let trainingAdmin: string;
@@ -55,13 +59,15 @@ async function partition(pk: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('optimistic locking', () => {
-  it('gives exactly one 200 to 50 parallel PATCHes with the same If-Match; the others are 412', { timeout: 60_000 }, async () => {
+  it('gives exactly one 200 to 50 parallel PATCHes with the same If-Match; the others are 412', async () => {
     const created = await call('POST', '/agreements', { token: admin, body: agreementBody({ title: 'Balapan' }) });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
-        call('PATCH', `/agreements/${id}`, { token: admin, headers: { 'if-match': '"1"', 'content-type': 'application/merge-patch+json' }, body: { title: `Versi ${index}`, notes: `catatan ${index}` } }),
+        untilServed(() =>
+          call('PATCH', `/agreements/${id}`, { token: admin, headers: { 'if-match': '"1"', 'content-type': 'application/merge-patch+json' }, body: { title: `Versi ${index}`, notes: `catatan ${index}` } }),
+        ),
       ),
     );
     expect(statusCounts(responses)).toEqual({ 200: 1, 412: 49 });
@@ -80,14 +86,20 @@ describe('optimistic locking', () => {
 });
 
 describe('running totals under concurrent adds and deletes', () => {
-  it('keeps the year total equal to the sum of the remaining records after 200 mixed writes', { timeout: 60_000 }, async () => {
+  it('keeps the year total equal to the sum of the remaining records after 200 mixed writes', async () => {
     const nip = await newEmployee(8000);
     const hoursOf = (index: number) => 0.25 * (1 + (index % 16)); // 0.25 … 4: exact in binary
     // Seeded one by one: concurrent writes to one total contend, and this part is not the test.
     const seeded: ApiResponse[] = [];
     for (let index = 0; index < 60; index += 1) {
       seeded.push(
-        await call('POST', `/employees/${nip}/trainings`, { token: trainingAdmin, body: trainingBody({ title: `Awal ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-06-01', endsOn: '2026-06-02', hours: hoursOf(index) }) }),
+        await untilServed(() =>
+          call('POST', `/employees/${nip}/trainings`, {
+            token: trainingAdmin,
+            headers: { 'idempotency-key': `seed-${index}` },
+            body: trainingBody({ title: `Awal ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-06-01', endsOn: '2026-06-02', hours: hoursOf(index) }),
+          }),
+        ),
       );
     }
     expect(statusCounts(seeded)).toEqual({ 201: 60 });
@@ -99,13 +111,17 @@ describe('running totals under concurrent adds and deletes', () => {
     const deletedTwice = deleted.slice(0, 30);
     const operations: (() => Promise<ApiResponse>)[] = [
       ...Array.from({ length: 120 }, (_, index) => () =>
-        call('POST', `/employees/${nip}/trainings`, { token: trainingAdmin, body: trainingBody({ title: `Serentak ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-07-01', endsOn: '2026-07-03', hours: hoursOf(index + 3) }) }),
+        call('POST', `/employees/${nip}/trainings`, {
+          token: trainingAdmin,
+          headers: { 'idempotency-key': `mixed-${index}` },
+          body: trainingBody({ title: `Serentak ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-07-01', endsOn: '2026-07-03', hours: hoursOf(index + 3) }),
+        }),
       ),
       ...[...deleted, ...deletedTwice].map((id) => () => call('DELETE', `/employees/${nip}/trainings/${id}`, { token: trainingAdmin })),
     ];
     // Interleave adds and deletes deterministically.
     const order = operations.map((_, index) => index).sort((a, b) => ((a * 7919) % 200) - ((b * 7919) % 200));
-    const responses = await Promise.all(order.map((index) => operations[index]!()));
+    const responses = await Promise.all(order.map((index) => untilServed(operations[index]!)));
     const adds = order.map((index, position) => [index, responses[position]!] as const).filter(([index]) => index < 120).map(([, response]) => response);
     const deletes = order.map((index, position) => [index, responses[position]!] as const).filter(([index]) => index >= 120).map(([, response]) => response);
     expect(statusCounts(adds)).toEqual({ 201: 120 });
@@ -131,9 +147,9 @@ describe('running totals under concurrent adds and deletes', () => {
 });
 
 describe('Idempotency-Key under concurrency', () => {
-  it('creates exactly one agreement for 20 concurrent identical keyed POSTs', { timeout: 60_000 }, async () => {
+  it('creates exactly one agreement for 20 concurrent identical keyed POSTs', async () => {
     const body = agreementBody({ title: 'Kunci Serentak', number: 'IDEM/RACE/1' });
-    const responses = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'race-agreement-1' } })));
+    const responses = await Promise.all(Array.from({ length: 20 }, () => untilServed(() => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'race-agreement-1' } }))));
     expect(statusCounts(responses)).toEqual({ 201: 20 });
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
     const id = responses[0]!.body.id as string;
@@ -145,20 +161,20 @@ describe('Idempotency-Key under concurrency', () => {
     expect(history.body.items).toHaveLength(1);
   });
 
-  it('creates exactly one agreement for 20 concurrent identical keyed POSTs without a document number', { timeout: 60_000 }, async () => {
+  it('creates exactly one agreement for 20 concurrent identical keyed POSTs without a document number', async () => {
     const body = agreementBody({ title: 'Kunci Serentak Tanpa Nomor' });
-    const responses = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'race-agreement-2' } })));
+    const responses = await Promise.all(Array.from({ length: 20 }, () => untilServed(() => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'race-agreement-2' } }))));
     expect(statusCounts(responses)).toEqual({ 201: 20 });
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
     const listed = await call('GET', `/agreements?limit=100&endsFrom=${String(body.endsOn)}&endsTo=${String(body.endsOn)}`, { token: auditor });
     expect(listed.body.items.filter((item: { title: string }) => item.title === 'Kunci Serentak Tanpa Nomor')).toHaveLength(1);
   });
 
-  it('records exactly one training for 20 concurrent identical keyed POSTs, and counts its hours once', { timeout: 60_000 }, async () => {
+  it('records exactly one training for 20 concurrent identical keyed POSTs, and counts its hours once', async () => {
     const nip = await newEmployee(8100);
     const body = trainingBody({ title: 'Diklat Serentak', hours: 12, certificateNumber: 'RACE-1' });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call('POST', `/employees/${nip}/trainings`, { token: trainingAdmin, body, headers: { 'idempotency-key': 'race-training-1' } })),
+      Array.from({ length: 20 }, () => untilServed(() => call('POST', `/employees/${nip}/trainings`, { token: trainingAdmin, body, headers: { 'idempotency-key': 'race-training-1' } }))),
     );
     expect(statusCounts(responses)).toEqual({ 201: 20 });
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
-import { tokenFor, useLocalApi } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 
 const { call } = useLocalApi();
@@ -225,7 +225,7 @@ describe('PATCH /agreements/{id}', () => {
     const created = await create();
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        call('PATCH', `/agreements/${created.id}`, { token: admin, headers: { 'if-match': '"1"' }, body: { title: `Versi ${index}` } }),
+        untilServed(() => call('PATCH', `/agreements/${created.id}`, { token: admin, headers: { 'if-match': '"1"' }, body: { title: `Versi ${index}` } })),
       ),
     );
     const statuses = responses.map((response) => response.status);
@@ -274,7 +274,7 @@ describe('Idempotency-Key', () => {
   it('creates one record for concurrent identical keyed POSTs', async () => {
     const body = agreementBody({ title: 'Serentak' });
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'key-concurrent' } })),
+      Array.from({ length: 10 }, () => untilServed(() => call('POST', '/agreements', { token: admin, body, headers: { 'idempotency-key': 'key-concurrent' } }))),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../shared/db/client.ts';
 import { IMPORT_COLUMNS } from '../../shared/training/import.ts';
-import { tokenFor, useLocalApi } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { employeeBody, nipFor } from '../support/fixtures/employees.ts';
 
 const { call } = useLocalApi();
@@ -9,12 +10,14 @@ const header = IMPORT_COLUMNS.join(',');
 
 beforeAll(async () => {
   admin = await tokenFor('training-admin');
-  await Promise.all(
-    Array.from({ length: 30 }, (_, index) => call('PUT', `/employees/${nipFor(index)}`, { token: admin, body: employeeBody({ unit: 'Peserta PKN II' }) })),
+  const created = await Promise.all(
+    Array.from({ length: 30 }, (_, index) => untilServed(() => call('PUT', `/employees/${nipFor(index)}`, { token: admin, body: employeeBody({ unit: 'Peserta PKN II' }) }))),
   );
+  expect(created.map((response) => response.status)).toEqual(Array(30).fill(201));
 });
 
-const importCsv = (csv: string) => call('POST', '/trainings/import', { token: admin, rawBody: csv, headers: { 'content-type': 'text/csv' } });
+const importCsv = (csv: string, headers: Record<string, string> = {}) =>
+  call('POST', '/trainings/import', { token: admin, rawBody: csv, headers: { 'content-type': 'text/csv', ...headers } });
 const hoursOf = async (nip: string, year: number) => (await call('GET', `/employees/${nip}/training-summary?year=${year}`, { token: admin })).body.hours;
 
 describe('POST /trainings/import', () => {
@@ -23,11 +26,11 @@ describe('POST /trainings/import', () => {
     const csv = [header, ...rows].join('\n');
     const first = await importCsv(csv);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ imported: 30, duplicates: 0, rejected: [] });
+    expect(first.body).toEqual({ imported: 30, duplicates: 0, rejectedCount: 0, rejected: [] });
     expect(await hoursOf(nipFor(7), 2024)).toBe(856);
 
     const again = await importCsv(csv);
-    expect(again.body).toEqual({ imported: 0, duplicates: 30, rejected: [] });
+    expect(again.body).toEqual({ imported: 0, duplicates: 30, rejectedCount: 0, rejected: [] });
     expect(await hoursOf(nipFor(7), 2024)).toBe(856);
   });
 
@@ -76,5 +79,109 @@ describe('POST /trainings/import', () => {
   it('refuses CSV that cannot be parsed with 400', async () => {
     const response = await importCsv(`${header}\n"unterminated,quote`);
     expect(response.status).toBe(400);
+  });
+
+  it('honours Idempotency-Key: a retry replays the first response, the same key with another file is 422', async () => {
+    const row = (index: number) => `${nipFor(index)},Bimtek Arsip Digital,ANRI,CLASSICAL,2025-06-02,2025-06-03,12,,`;
+    const csv = [header, row(10), row(11)].join('\n');
+    const first = await importCsv(csv, { 'idempotency-key': 'roster-1' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ imported: 2, duplicates: 0 });
+
+    const retry = await importCsv(csv, { 'idempotency-key': 'roster-1' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+
+    const other = await importCsv([header, row(12)].join('\n'), { 'idempotency-key': 'roster-1' });
+    expect(other.status, JSON.stringify(other.body)).toBe(422);
+    expect(other.headers.get('content-type')).toBe('application/problem+json');
+    expect(await hoursOf(nipFor(12), 2025)).toBe(0);
+    expect(await hoursOf(nipFor(10), 2025)).toBe(12);
+  });
+
+  it('refuses a row with hours 1e-300 (or 1e1, 0x8) and keeps the rows around it: never a 5xx, every row accounted for', async () => {
+    const row = (index: number, hours: string) => `${nipFor(index)},Bimtek Kearsipan ${index},ANRI,CLASSICAL,2025-07-01,2025-07-02,${hours},,`;
+    const csv = [header, row(13, '8'), row(14, '1e-300'), row(15, '1e1'), row(16, '0x8'), row(17, '"7,5"'), row(18, '7.25'), row(19, '-2'), row(20, 'Infinity')].join('\n');
+    const response = await importCsv(csv);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({ imported: 3, duplicates: 0, rejectedCount: 5 });
+    expect(response.body.rejected.map((rejected: { line: number }) => rejected.line)).toEqual([3, 4, 5, 8, 9]);
+    for (const rejected of response.body.rejected) expect(rejected.errors.join(' | ')).toMatch(/^hours must be a plain number of hours such as 7\.5 or 7,5/);
+    expect(await hoursOf(nipFor(13), 2025)).toBe(8);
+    expect(await hoursOf(nipFor(17), 2025)).toBe(7.5);
+    expect(await hoursOf(nipFor(18), 2025)).toBe(7.25);
+    for (const index of [14, 15, 16, 19, 20]) expect(await hoursOf(nipFor(index), 2025)).toBe(0);
+  });
+
+  it('refuses a row with values beyond the header, naming them, and names unknown header columns', async () => {
+    const csv = [header, `${nipFor(21)},Rapat Koordinasi,Bappeda,CLASSICAL,2025-08-04,2025-08-04,4,,,catatan rahasia,99`, `${nipFor(22)},Rapat Koordinasi,Bappeda,CLASSICAL,2025-08-04,2025-08-04,4,,,,`].join('\n');
+    const response = await importCsv(csv);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ imported: 1, rejectedCount: 1 });
+    expect(response.body.rejected[0].line).toBe(2);
+    expect(response.body.rejected[0].errors[0]).toMatch(/2 values beyond the 9 columns.*"catatan rahasia", "99"/);
+    expect(await hoursOf(nipFor(21), 2025)).toBe(0);
+    expect(await hoursOf(nipFor(22), 2025)).toBe(4);
+
+    const extraColumn = await importCsv(`${header},remarks,Angkatan\n`);
+    expect(extraColumn.status).toBe(400);
+    expect(extraColumn.body.errors[0]).toMatchObject({ path: 'header', message: expect.stringMatching(/unknown columns "remarks", "Angkatan"/) });
+    const missingColumn = await importCsv(`${IMPORT_COLUMNS.slice(0, -1).join(',')}\n`);
+    expect(missingColumn.body.errors[0].message).toMatch(/missing certificateNumber/);
+  });
+
+  it('answers a 1 MB roster of bad rows with the first 100 in full and the total count', async () => {
+    const bad = `${nipFor(23)},${'Judul '.repeat(60)},${'P'.repeat(250)},ONLINE,2025-13-01,2025-02-30,1e9,bad id!,${'C'.repeat(120)}`;
+    const rows = Array.from({ length: Math.ceil(1_048_576 / bad.length) - 1 }, () => bad);
+    const csv = [header, ...rows].join('\n');
+    expect(csv.length).toBeGreaterThan(1_000_000);
+    const response = await importCsv(csv);
+    expect(response.status).toBe(200);
+    expect(response.body.rejectedCount).toBe(rows.length);
+    expect(response.body.rejected).toHaveLength(100);
+    expect(response.body.rejected[99].line).toBe(101);
+    expect(response.body.rejectedNote).toMatch(new RegExp(`first 100 of the ${rows.length} rejected rows`));
+    expect(JSON.stringify(response.body).length).toBeLessThan(200_000);
+  });
+
+  it('reports a row that the store refuses, and records no Idempotency-Key result while a row only needs a retry', async () => {
+    // The store fails the writes of two courses: one for good (as DynamoDB refuses a value), one for now.
+    const failures: Record<string, string> = { 'Kursus Ditolak': 'ValidationException', 'Kursus Lambat': 'TimeoutError' };
+    const failing = new Set(Object.keys(failures));
+    const name = 'import-store-failures';
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = JSON.stringify(args.input);
+        const title = [...failing].find((candidate) => input.includes(candidate));
+        if (context.commandName === 'TransactWriteItemsCommand' && title) throw Object.assign(new Error('injected'), { name: failures[title] });
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    const row = (index: number, title: string) => `${nipFor(index)},${title},BPSDM,CLASSICAL,2025-09-01,2025-09-01,6,,`;
+    const csv = [header, row(24, 'Kursus Baik'), row(25, 'Kursus Ditolak'), row(26, 'Kursus Lambat')].join('\n');
+    try {
+      const first = await importCsv(csv, { 'idempotency-key': 'roster-faults' });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(first.body).toMatchObject({ imported: 1, rejectedCount: 2 });
+      expect(first.body.rejected).toEqual([
+        { line: 3, errors: ['could not be stored; check its values'] },
+        { line: 4, errors: [expect.stringMatching(/did not answer in time; import the file again/)] },
+      ]);
+      // Nothing stored at all, and only passing failures: a plain 503 to retry.
+      const onlySlow = await importCsv([header, row(27, 'Kursus Lambat')].join('\n'));
+      expect(onlySlow.status).toBe(503);
+      expect(onlySlow.headers.get('retry-after')).toMatch(/^\d+$/);
+
+      failing.delete('Kursus Lambat');
+      const retry = await importCsv(csv, { 'idempotency-key': 'roster-faults' });
+      expect(retry.body).toMatchObject({ imported: 1, duplicates: 1, rejectedCount: 1 });
+      expect(await importCsv(csv, { 'idempotency-key': 'roster-faults' })).toMatchObject({ status: 200, body: retry.body });
+    } finally {
+      db().middlewareStack.remove(name);
+    }
+    expect(await hoursOf(nipFor(24), 2025)).toBe(6);
+    expect(await hoursOf(nipFor(25), 2025)).toBe(0);
+    expect(await hoursOf(nipFor(26), 2025)).toBe(6);
   });
 });

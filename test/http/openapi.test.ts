@@ -1,4 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes.ts';
 import { useLocalApi } from '../support/api.ts';
@@ -26,5 +28,10 @@ describe('GET /openapi.json', () => {
     expect(create.required).toEqual(expect.arrayContaining(['title', 'kind', 'partners', 'startsOn', 'endsOn', 'ownerUnit', 'contactEmails']));
     expect(create.properties.kind.enum).toContain('SISTER_CITY');
     expect(create.additionalProperties).toBe(false);
+  });
+
+  it('is what `npm run openapi` prints', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'openapi']);
+    expect(JSON.parse(stdout)).toEqual((await call('GET', '/openapi.json')).body);
   });
 });

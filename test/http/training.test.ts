@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tokenFor, useLocalApi } from '../support/api.ts';
+import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
 
@@ -112,6 +112,25 @@ describe('training records and totals', () => {
     expect((await addTraining(nip, { hours: 12.5 })).status).toBe(201);
   });
 
+  it('answers the Location of a created training: readers and the employee itself, 403 for another employee, 404 for an unknown id', async () => {
+    const nip = await newEmployee();
+    const other = await newEmployee();
+    const created = await addTraining(nip, { hours: 6 });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    expect(location).toBe(`/employees/${nip}/trainings/${created.body.id}`);
+    for (const token of [auditor, trainingAdmin, await tokenFor('employee', { nip })]) {
+      const read = await call('GET', location, { token });
+      expect(read.status, JSON.stringify(read.body)).toBe(200);
+      expect(read.body).toEqual(created.body);
+    }
+    expectProblem(await call('GET', location, { token: await tokenFor('employee', { nip: other }) }), 403);
+    expectProblem(await call('GET', location, { token: agreementsAdmin }), 403);
+    expectProblem(await call('GET', `/employees/${other}/trainings/${created.body.id}`, { token: auditor }), 404);
+    expectProblem(await call('GET', `/employees/${nip}/trainings/20260306-no-such-training`, { token: auditor }), 404);
+    expectProblem(await call('GET', `/employees/${nipFor(961)}/trainings/${created.body.id}`, { token: auditor }), 404);
+  });
+
   it('refuses the same training twice, by course or by certificate', async () => {
     const nip = await newEmployee();
     expect((await addTraining(nip, { certificateNumber: 'SERT-001' })).status).toBe(201);
@@ -137,10 +156,21 @@ describe('training records and totals', () => {
 
   it('keeps the total exact under 200 concurrent writes for one employee', async () => {
     const nip = await newEmployee();
+    // All at once on one total: contention may exhaust a write's retries (503, nothing written);
+    // the client retries it with its key, which replays a write that did land.
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => addTraining(nip, { title: `Webinar ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-05-01', endsOn: '2026-05-01', hours: 0.25 + (index % 4) * 0.25 })),
+      Array.from({ length: 200 }, (_, index) =>
+        untilServed(() =>
+          call('POST', `/employees/${nip}/trainings`, {
+            token: trainingAdmin,
+            headers: { 'idempotency-key': `webinar-${index}` },
+            body: trainingBody({ title: `Webinar ${index}`, method: 'NON_CLASSICAL', startsOn: '2026-05-01', endsOn: '2026-05-01', hours: 0.25 + (index % 4) * 0.25 }),
+          }),
+        ),
+      ),
     );
-    expect(responses.filter((response) => response.status === 201)).toHaveLength(200);
+    expect(responses.map((response) => response.status)).toEqual(Array(200).fill(201));
+    expect(new Set(responses.map((response) => response.body.id)).size).toBe(200);
     const expected = responses.reduce((sum, response) => sum + response.body.hours, 0);
     const summary = await call('GET', `/employees/${nip}/training-summary?year=2026`, { token: auditor });
     expect(summary.body.hours).toBe(expected);

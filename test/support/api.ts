@@ -48,7 +48,7 @@ export function callerFor(baseUrl: () => string) {
       headers['content-type'] ??= 'application/json';
     }
     const started = performance.now();
-    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(150_000) });
     const text = await response.text();
     const elapsedMs = performance.now() - started;
     let parsed: unknown = text;
@@ -59,4 +59,17 @@ export function callerFor(baseUrl: () => string) {
 
 export function tokenFor(group: Group, options: { nip?: string; subject?: string } = {}): Promise<string> {
   return mintToken({ groups: [group], ...options });
+}
+
+/**
+ * Sends again while the answer is 503 ("retry shortly"), as a well-behaved client does. On a busy
+ * machine transactions on one item contend for longer and may give up; a race test then checks
+ * what must hold whatever the timing. Keyed POSTs replay, so a retry never writes twice.
+ */
+export async function untilServed<T>(send: () => Promise<ApiResponse<T>>, attempts = 40): Promise<ApiResponse<T>> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await send();
+    if (response.status !== 503 || attempt === attempts) return response;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * Math.min(attempt, 10)));
+  }
 }
