@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { db, tableName } from '../db/client.ts';
-import { keyText, withoutStorage } from '../db/items.ts';
+import { withoutStorage } from '../db/items.ts';
+import { keyText } from '../text.ts';
 import { queryBuckets, queryPage, type Key } from '../db/query.ts';
 import type { TransactStep } from '../db/transactions.ts';
 import type { AgreementRecord } from './rules.ts';
@@ -31,8 +32,8 @@ export function toItem(record: AgreementRecord): Record<string, unknown> {
     ...record,
     entity: 'AGREEMENT',
     // Lower-cased copies that the list filters match against.
-    partnerSearch: record.partners.map((partner) => partner.name.toLowerCase()).join('\n'),
-    fieldSearch: record.fields.map((field) => field.toLowerCase()),
+    partnerSearch: record.partners.map((partner) => keyText(partner.name)).join('\n'),
+    fieldSearch: record.fields.map(keyText),
     GSI1PK: REGISTRY_PARTITION,
     GSI1SK: `${record.endsOn}#${record.id}`,
     ...(record.lifecycle === 'OPEN' ? { GSI2PK: expiryBucket(record.endsOn.slice(0, 7)), GSI2SK: `${record.endsOn}#${record.id}` } : {}),
@@ -183,8 +184,8 @@ export async function queryRegistry(filter: RegistryFilter, limit: number, start
     conditions.push(build(`#${attribute}`, `:${placeholder}`));
   };
   if (filter.kind) where('kind', 'kind', filter.kind, (n, v) => `${n} = ${v}`);
-  if (filter.partner) where('partnerSearch', 'partner', filter.partner.toLowerCase(), (n, v) => `contains(${n}, ${v})`);
-  if (filter.field) where('fieldSearch', 'field', filter.field.toLowerCase(), (n, v) => `contains(${n}, ${v})`);
+  if (filter.partner) where('partnerSearch', 'partner', keyText(filter.partner), (n, v) => `contains(${n}, ${v})`);
+  if (filter.field) where('fieldSearch', 'field', keyText(filter.field), (n, v) => `contains(${n}, ${v})`);
   if (filter.lifecycle) where('lifecycle', 'lifecycle', filter.lifecycle, (n, v) => `${n} = ${v}`);
   if (filter.startsAfter) where('startsOn', 'startsAfter', filter.startsAfter, (n, v) => `${n} > ${v}`);
   if (filter.startsOnOrBefore) where('startsOn', 'startsOnOrBefore', filter.startsOnOrBefore, (n, v) => `${n} <= ${v}`);

@@ -16,11 +16,3 @@ export function withoutStorage(item: Item, extra: readonly string[] = []): Item 
   for (const attribute of [...storageAttributes, ...extra]) delete copy[attribute];
   return copy;
 }
-
-/**
- * Text as part of a key: the same name or number written with other case, spacing or Unicode
- * composition is the same key (`Dinas  Kesehatan` and `dinas kesehatan` are one unit).
- */
-export function keyText(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}

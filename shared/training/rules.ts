@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors.ts';
+import { keyText } from '../text.ts';
 import { daysBetween, isCalendarDate } from '../time/calendar.ts';
 
 /**
@@ -43,8 +44,7 @@ export function compliance(hours: number, targetHours: number) {
 
 /** Two records describe the same course attendance when these match (case and spacing aside). */
 export function attendanceKey(training: { title: string; provider: string; startsOn: string; endsOn: string }): string {
-  const normal = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-  return [normal(training.title), normal(training.provider), training.startsOn, training.endsOn].join('|');
+  return [keyText(training.title), keyText(training.provider), training.startsOn, training.endsOn].join('|');
 }
 
 /** The fields an employee write changes, for the audit trail (never their values: personal data). */

@@ -198,7 +198,7 @@ describe('transaction conflicts are retried, and the write lands exactly once', 
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       expect(injected.attempts()).toBe(4);
       expect((await partition(`AGREEMENT#${response.body.id}`)).map((item) => item.SK)).toEqual(['AGREEMENT', 'AUDIT#000000001']);
-      expect(await partition('AGREEMENT_NUMBER#RETRY/1')).toHaveLength(1);
+      expect(await partition('AGREEMENT_NUMBER#retry/1')).toHaveLength(1);
     } finally {
       injected.remove();
     }

@@ -98,7 +98,7 @@ describe('POST /agreements', () => {
     const unknownParent = await call('POST', '/agreements', { token: admin, body: agreementBody({ kind: 'PKS', parentId: 'no-such-agreement' }) });
     expectProblem(unknownParent, 422);
 
-    const mou = await create();
+    const mou = await create({ startsOn: '2025-12-01', endsOn: '2032-01-01' });
     const tooLong = await call('POST', '/agreements', {
       token: admin,
       body: agreementBody({ kind: 'PKS', parentId: mou.id, startsOn: '2026-01-01', endsOn: '2031-01-02' }),

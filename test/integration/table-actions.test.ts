@@ -83,6 +83,7 @@ describe('table actions', () => {
     await call('GET', '/employees?unit=Dinas%20Kesehatan');
     const training = await call('POST', `/employees/${nip}/trainings`, { body: trainingBody({ agreementId: pks.id, certificateNumber: 'C-1' }), headers: { 'idempotency-key': 'training-1' } });
     await call('GET', `/employees/${nip}/trainings?year=2026`);
+    await call('GET', `/employees/${nip}/trainings/${training.id}`);
     await call('GET', `/employees/${nip}/training-summary?year=2026`);
     await call('DELETE', `/employees/${nip}/trainings/${training.id}`);
     await call('PUT', '/training-targets/2026', { body: { hours: 40 } });

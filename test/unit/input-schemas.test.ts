@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isCountryCode, suggestCountryCode } from '../../shared/schemas/countries.ts';
 import { countryCode, paragraphs, text } from '../../shared/schemas/common.ts';
 import { isQuarterHours } from '../../shared/training/rules.ts';
-import { keyText, withoutStorage } from '../../shared/db/items.ts';
+import { withoutStorage } from '../../shared/db/items.ts';
+import { keyText } from '../../shared/text.ts';
 
 describe('country codes', () => {
   it('knows the 249 ISO 3166-1 codes and nothing else Intl names', () => {

@@ -4,7 +4,7 @@ import type { Agreement } from '../../agreements/schemas.ts';
 import { settings } from '../../config.ts';
 import type { Key } from '../../db/query.ts';
 import { hasLinkedTrainingSince } from '../../training/repository/records.ts';
-import { keyText } from '../../db/items.ts';
+import { keyText } from '../../text.ts';
 import { addDays } from '../../time/calendar.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';
 import { isoWeek } from '../rules.ts';

@@ -1,5 +1,5 @@
 import { settings } from '../../config.ts';
-import { keyText } from '../../db/items.ts';
+import { keyText } from '../../text.ts';
 import { forEachEmployeeHours } from '../../training/service/compliance.ts';
 import { targetOf } from '../../training/service/targets.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';

@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { db, tableName } from '../../db/client.ts';
-import { keyText, withoutStorage } from '../../db/items.ts';
+import { withoutStorage } from '../../db/items.ts';
+import { keyText } from '../../text.ts';
 import { queryAll, type PageQuery } from '../../db/query.ts';
 import type { TransactStep } from '../../db/transactions.ts';
 import { NotFoundError, StaleVersionError, VersionRequiredError } from '../../errors.ts';

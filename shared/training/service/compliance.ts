@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
-import { keyText } from '../../db/items.ts';
+import { keyText } from '../../text.ts';
 import { keyOf, queryAll, queryPage, type BucketPosition } from '../../db/query.ts';
 import { currentYear } from '../../time/calendar.ts';
 import { employeeFromItem, employeesOfUnit, listUnits } from '../repository/employees.ts';

@@ -1,0 +1,8 @@
+/**
+ * Text in its comparable form, for keys and matching: the same name or number written with other
+ * case, spacing or Unicode composition compares equal (`Dinas  Kesehatan` and `dinas kesehatan`
+ * are one unit; `NK/001` and `nk/001` one document number).
+ */
+export function keyText(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
