@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createTableInput, tableDefinition } from '../../shared/db/table-definition.ts';
 
+const STARTUP_LIMIT_MS = 180_000;
+
 export interface LocalEngine {
   endpoint: string;
   stop: () => Promise<void>;
@@ -68,7 +70,8 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // About 2 s on an idle machine; a loaded one can take a minute. The limit only stops a hang.
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
   for (;;) {
     if (failure) throw failure;
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode} (is port ${port} free?)`);
@@ -78,7 +81,7 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     } catch {
       if (Date.now() > deadline) {
         child.kill();
-        throw new Error('DynamoDB Local did not answer within 30 s');
+        throw new Error(`DynamoDB Local did not answer within ${STARTUP_LIMIT_MS / 1000} s`);
       }
       await new Promise((wait) => setTimeout(wait, 150));
     }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
@@ -101,6 +102,23 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
   send(response, await withConcurrencyLimit(() => handler(event, lambdaContext(name, event.requestContext.requestId))));
 }
 
+/**
+ * What Node's HTTP parser refuses before any handler runs: a URL and headers over
+ * `maxHeaderSize` (16 KB) is a 431, anything else unreadable a 400. Node would answer with an
+ * empty body; like API Gateway's own limits, these answer problem+json as every other error.
+ */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail = status === 431 ? `The URL and headers exceed ${maxHeaderSize} bytes.` : 'The request is not readable HTTP.';
+  const { body = '', headers } = problemResponse(status, detail);
+  const head = Object.entries({ ...headers, 'content-length': Buffer.byteLength(body), connection: 'close' }).map(([name, value]) => `${name}: ${value}`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
 export interface RunningServer {
   url: string;
   server: Server;
@@ -115,6 +133,7 @@ export async function startServer(options: { port?: number; host?: string } = {}
       else response.end();
     });
   });
+  server.on('clientError', refuseUnparsable);
   server.keepAliveTimeout = 5_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

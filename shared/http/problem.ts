@@ -39,6 +39,7 @@ const titles: Record<number, [slug: string, title: string]> = {
   415: ['unsupported-media-type', 'Unsupported content type'],
   422: ['unprocessable', 'The request cannot be processed'],
   428: ['precondition-required', 'If-Match required'],
+  431: ['header-too-large', 'Request header fields too large'],
   500: ['internal', 'Internal error'],
   503: ['unavailable', 'Service temporarily unavailable'],
 };

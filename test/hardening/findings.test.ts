@@ -67,6 +67,17 @@ describe('the local API Gateway stand-in', () => {
   });
 });
 
+describe('the local API Gateway stand-in refuses what its HTTP parser cannot take, as problem+json', () => {
+  it.each([
+    ['a URL over 16 KB', `/agreements?partner=${'x'.repeat(17_000)}`, {}],
+    ['headers over 16 KB', '/agreements', { 'x-notes': 'x'.repeat(17_000) }],
+  ])('answers %s with 431', async (_case, path, headers) => {
+    const response = await call('GET', path, { token: auditor, headers });
+    expectProblem(response, 431);
+    expect(response.body.detail).toMatch(/16384 bytes/);
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('marks If-Match required only where it is: PUT /employees/{nip} creates without it', async () => {
     const document = (await call('GET', '/openapi.json')).body;
