@@ -87,10 +87,10 @@ describe('problemFromError', () => {
 
   it('hides anything else behind a 500 and flags it', () => {
     for (const thrown of [new TypeError('x is undefined'), 'a string', undefined]) {
-      const { response, internal } = problemFromError(thrown);
+      const { response, internal } = problemFromError(thrown, '/x');
       expect(internal).toBe(true);
       expect(response.statusCode).toBe(500);
-      expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred. It has been logged.' });
+      expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred. It has been logged.', instance: '/x' });
     }
   });
 });

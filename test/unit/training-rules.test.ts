@@ -20,6 +20,9 @@ describe('trainingRuleViolations', () => {
     expect(trainingRuleViolations({ startsOn: '2026-03-01', endsOn: 20260201, hours: 1000 })).toEqual([]);
     expect(trainingRuleViolations({ startsOn: '2026-03-32', endsOn: '2026-03-01', hours: 1000 })).toEqual([]);
     expect(trainingRuleViolations({ startsOn: '2026-03-01', endsOn: '2026-02-30', hours: 1000 })).toEqual([]);
+    // A JSON array reads like its only element when turned into a string: it is still not a date.
+    expect(trainingRuleViolations({ startsOn: ['2026-03-02'], endsOn: '2026-03-01', hours: 1000 })).toEqual([]);
+    expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: ['2026-03-01'], hours: 1000 })).toEqual([]);
   });
 
   it('wants endsOn on or after startsOn', () => {
