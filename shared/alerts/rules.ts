@@ -32,16 +32,12 @@ export function expiryWindows(today: CalendarDate, lastRun: CalendarDate | undef
 
 /** The windows as disjoint, ordered ranges: each end date is read once, and nothing between windows is read. */
 export function mergeRanges(windows: readonly { from: CalendarDate; to: CalendarDate }[]): { from: CalendarDate; to: CalendarDate }[] {
-  const sorted = windows.filter((window) => window.from <= window.to);
-  // Stryker disable next-line EqualityOperator: equivalent, windows that start on the same day merge into one whichever comes first.
-  sorted.sort((a, b) => (a.from < b.from ? -1 : 1));
+  const sorted = windows.filter((window) => window.from <= window.to).sort((a, b) => (a.from < b.from ? -1 : 1));
   const merged: { from: CalendarDate; to: CalendarDate }[] = [];
   for (const window of sorted) {
     const last = merged.at(-1);
-    if (last && window.from <= addDays(last.to, 1)) {
-      // Stryker disable next-line EqualityOperator: equivalent, `>=` picks the same end when both ends are equal.
-      last.to = window.to > last.to ? window.to : last.to;
-    } else merged.push({ from: window.from, to: window.to });
+    if (last && window.from <= addDays(last.to, 1)) last.to = window.to > last.to ? window.to : last.to;
+    else merged.push({ from: window.from, to: window.to });
   }
   return merged;
 }
