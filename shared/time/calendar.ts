@@ -22,13 +22,20 @@ export function currentYear(now: Date = new Date()): number {
   return Number(todayInJakarta(now).slice(0, 4));
 }
 
+/** UTC midnight of a day; unlike `Date.UTC`, which reads the years 0–99 as 1900–1999, years stay as written. */
+function utcMidnight(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
 /** True for a real date written `YYYY-MM-DD` (2025-02-29 is not one). */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_SHAPE.exec(value);
   if (!match) return false;
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A month or day out of range rolls over into another month, so the month alone tells.
+  return utcMidnight(year, month - 1, day).getUTCMonth() === month - 1;
 }
 
 function toEpochDay(date: CalendarDate): number {
@@ -52,7 +59,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 export function addYears(date: CalendarDate, years: number): CalendarDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const targetYear = year + years;
-  const lastDay = new Date(Date.UTC(targetYear, month, 0)).getUTCDate();
+  const lastDay = utcMidnight(targetYear, month, 0).getUTCDate();
   return `${String(targetYear).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
@@ -60,6 +67,7 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
 export function monthsSpanned(from: CalendarDate, to: CalendarDate): string[] {
   const months: string[] = [];
   let [year, month] = from.split('-').map(Number) as [number, number];
+  // Stryker disable next-line MethodExpression: equivalent, `YYYY-MM` sorts before any date of its month, so comparing with the whole date stops at the same month; the slice says what is meant.
   const last = to.slice(0, 7);
   for (;;) {
     const current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;

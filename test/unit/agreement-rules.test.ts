@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreementStatus, applyPatch, changesBetween, ruleViolations, successorOf, type AgreementRecord } from '../../shared/agreements/rules.ts';
+import { agreementStatus, applyPatch, changesBetween, ruleViolations, successorOf, toAgreement, type AgreementRecord } from '../../shared/agreements/rules.ts';
 import { createAgreementSchema } from '../../shared/agreements/schemas.ts';
 import { addDays } from '../../shared/time/calendar.ts';
 import { parseInput } from '../../shared/validation.ts';
@@ -74,7 +74,43 @@ describe('ruleViolations', () => {
 
   it('limits a PKS to five years', () => {
     expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-02-28' })).toEqual([]);
-    expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-03-01' })[0]?.path).toBe('endsOn');
+    expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-03-01' })).toEqual([
+      { path: 'endsOn', message: 'must be at most 5 years after startsOn for a PKS (2029-02-28); extend it with a renewal' },
+    ]);
+    // Only a PKS: an MoU may run longer.
+    expect(ruleViolations({ ...record, startsOn: '2026-01-01', endsOn: '2046-01-01' })).toEqual([]);
+  });
+
+  it('accepts an agreement of a single day', () => {
+    expect(ruleViolations({ ...record, startsOn: '2026-05-01', endsOn: '2026-05-01' })).toEqual([]);
+  });
+
+  it("judges the span only between real dates: a bad date is its own field's error", () => {
+    expect(ruleViolations({ ...record, startsOn: '2026-01-28', endsOn: '2025-13-01' })).toEqual([]);
+    expect(ruleViolations({ ...record, startsOn: '2026-02-30', endsOn: '2026-01-01' })).toEqual([]);
+    expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2026-02-30', endsOn: '2099-01-01' })).toEqual([]);
+  });
+
+  it('names the kind that needs a parent', () => {
+    expect(ruleViolations({ ...record, kind: 'ADDENDUM' })).toEqual([{ path: 'parentId', message: 'is required for a ADDENDUM: name the agreement it implements' }]);
+  });
+});
+
+describe('toAgreement', () => {
+  it('shows the derived status, hides the lifecycle and leaves out absent fields', () => {
+    const view = toAgreement({ ...record, partnerNumber: undefined }, '2026-06-01');
+    expect(view.status).toBe('ACTIVE');
+    expect(view).not.toHaveProperty('lifecycle');
+    expect(view).not.toHaveProperty('partnerNumber');
+    expect(view).toMatchObject({ id: 'a1', title: 'MoU', number: 'NK/1', notes: 'catatan', version: 3 });
+    expect(toAgreement({ ...record, lifecycle: 'TERMINATED' }, '2026-06-01').status).toBe('TERMINATED');
+  });
+
+  it("lists the fields in the API schema's order, whatever the stored order", () => {
+    const shuffled = Object.fromEntries(Object.entries(record).reverse()) as AgreementRecord;
+    expect(Object.keys(toAgreement(shuffled, '2026-06-01'))).toEqual([
+      'id', 'title', 'kind', 'partners', 'fields', 'startsOn', 'endsOn', 'ownerUnit', 'contactEmails', 'number', 'notes', 'status', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy',
+    ]);
   });
 });
 
@@ -102,10 +138,26 @@ describe('applyPatch and changesBetween', () => {
     expect(next.title).toBe('Baru');
     expect(next.notes).toBeUndefined();
     expect(next.number).toBe('NK/1');
-    expect(changesBetween(record, next)).toEqual([
+    expect(changesBetween(record, next)).toStrictEqual([
       { field: 'notes', from: 'catatan' },
       { field: 'title', from: 'MoU', to: 'Baru' },
     ]);
+  });
+
+  it('records a field that appears with its new value only, in field order', () => {
+    const { notes, ...withoutNotes } = record;
+    expect(changesBetween(withoutNotes, { ...withoutNotes, partnerNumber: 'B/2', notes, kind: 'LOI' })).toStrictEqual([
+      { field: 'kind', from: 'MOU', to: 'LOI' },
+      { field: 'notes', to: 'catatan' },
+      { field: 'partnerNumber', to: 'B/2' },
+    ]);
+  });
+
+  it('compares values, not references, and leaves bookkeeping out of the trail', () => {
+    expect(changesBetween(record, { ...record, partners: record.partners.map((partner) => ({ ...partner })) })).toEqual([]);
+    const bookkeeping = { version: 4, updatedAt: '2026-03-01T00:00:00.000Z', updatedBy: 'u3', lifecycle: 'TERMINATED' as const };
+    expect(changesBetween(record, { ...record, ...bookkeeping })).toEqual([]);
+    expect(changesBetween(record, { ...record, ...bookkeeping, terminatedOn: '2026-03-01' })).toStrictEqual([{ field: 'terminatedOn', to: '2026-03-01' }]);
   });
 });
 
@@ -116,5 +168,10 @@ describe('successorOf', () => {
     expect(successor).not.toHaveProperty('number');
     expect(successor).not.toHaveProperty('signedOn');
     expect(successor).not.toHaveProperty('version');
+  });
+
+  it('takes the number and the start given with the renewal', () => {
+    const successor = successorOf(record, { startsOn: '2031-03-01', endsOn: '2036-01-27', number: 'NK/2' });
+    expect(successor).toMatchObject({ number: 'NK/2', startsOn: '2031-03-01', endsOn: '2036-01-27' });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complianceCheckpoint, dueThreshold, expiryWindows, isoWeek, mergeRanges, proRataTarget } from '../../shared/alerts/rules.ts';
+import { complianceCheckpoint, daysLeft, dueThreshold, expiryWindows, isoWeek, mergeRanges, proRataTarget } from '../../shared/alerts/rules.ts';
 import { addDays, daysBetween } from '../../shared/time/calendar.ts';
 
 const thresholds = [180, 90, 30, 7, 0];
@@ -26,6 +26,19 @@ describe('expiry windows', () => {
 
   it('start today on a first run', () => {
     expect(mergeRanges(expiryWindows('2026-11-24', undefined, thresholds))).toEqual([{ from: '2026-11-24', to: '2027-05-23' }]);
+  });
+
+  it('start today when a day is run again or replayed before the last run', () => {
+    for (const lastRun of ['2026-11-24', '2026-11-30']) {
+      expect(expiryWindows('2026-11-24', lastRun, [30, 0])).toEqual([
+        { threshold: 30, from: '2026-11-24', to: '2026-12-24' },
+        { threshold: 0, from: '2026-11-24', to: '2026-11-24' },
+      ]);
+    }
+    expect(expiryWindows('2026-11-24', '2026-11-23', [30, 0])).toEqual([
+      { threshold: 30, from: '2026-12-24', to: '2026-12-24' },
+      { threshold: 0, from: '2026-11-24', to: '2026-11-24' },
+    ]);
   });
 
   /**
@@ -57,7 +70,41 @@ describe('expiry windows', () => {
   });
 });
 
+describe('daysLeft', () => {
+  it('counts calendar days to the end date, across a year end, negative once it has passed', () => {
+    expect(daysLeft('2026-12-29', '2027-01-05')).toBe(7);
+    expect(daysLeft('2027-01-05', '2027-01-05')).toBe(0);
+    expect(daysLeft('2027-01-06', '2027-01-05')).toBe(-1);
+  });
+});
+
 describe('mergeRanges', () => {
+  it('drops empty windows and reads nothing twice', () => {
+    expect(mergeRanges([{ from: '2027-01-05', to: '2027-01-04' }])).toEqual([]);
+    expect(
+      mergeRanges([
+        { from: '2027-01-01', to: '2027-01-31' },
+        { from: '2027-01-10', to: '2027-01-12' },
+        { from: '2027-03-01', to: '2027-02-01' },
+      ]),
+    ).toEqual([{ from: '2027-01-01', to: '2027-01-31' }]);
+  });
+
+  it('covers exactly the days of the windows, in disjoint ordered ranges', () => {
+    const window = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: -3, max: 20 })).map(([start, length]) => ({ from: addDays('2026-12-01', start), to: addDays('2026-12-01', start + length) }));
+    fc.assert(
+      fc.property(fc.array(window, { maxLength: 8 }), (windows) => {
+        const merged = mergeRanges(windows);
+        for (let day = -5; day < 90; day += 1) {
+          const date = addDays('2026-12-01', day);
+          const inWindows = windows.some((range) => range.from <= date && date <= range.to);
+          expect(merged.filter((range) => range.from <= date && date <= range.to).length).toBe(inWindows ? 1 : 0);
+        }
+        for (let index = 1; index < merged.length; index += 1) expect(daysBetween(merged[index - 1]!.to, merged[index]!.from)).toBeGreaterThan(1);
+      }),
+    );
+  });
+
   it('joins overlapping and adjacent ranges and keeps gaps', () => {
     expect(
       mergeRanges([
