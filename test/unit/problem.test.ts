@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BusyError, ConflictError, InvalidInputError, NotFoundError, StaleVersionError, UnprocessableError, VersionRequiredError, type DomainError } from '../../shared/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, StaleVersionError, UnprocessableError, VersionRequiredError, type DomainError } from '../../shared/errors.ts';
 import { HttpError, isTransient, problemFromError, problemResponse } from '../../shared/http/problem.ts';
 
 const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? '') as Record<string, unknown>;
@@ -68,7 +68,6 @@ describe('problemFromError', () => {
     [new StaleVersionError('Changed.'), 412],
     [new UnprocessableError('No such parent.'), 422],
     [new VersionRequiredError('Send If-Match.'), 428],
-    [new BusyError('Still working on it.'), 409],
   ])('maps the domain error %s to its status', (error, status) => {
     const { response, internal } = problemFromError(error, '/x');
     expect(internal).toBe(false);
