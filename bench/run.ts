@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { coldSession } from './cold-session.ts';
 import { coldStart } from './cold-start.ts';
@@ -125,11 +125,20 @@ function resultsMarkdown(sections: Section[], minutes: number): string {
   ].join('\n');
 }
 
+/** Sections other tools write into RESULTS.md (`npm run mutation`'s scores): kept as they are. */
+const KEPT_FROM = '\n## Mutation testing';
+function keptSections(): string {
+  if (!existsSync(output)) return '';
+  const previous = readFileSync(output, 'utf8');
+  const start = previous.indexOf(KEPT_FROM);
+  return start < 0 ? '' : previous.slice(start);
+}
+
 try {
   const sections = await runAll();
   const minutes = (Date.now() - started.getTime()) / 60_000;
   console.log(consoleSummary(sections));
-  writeFileSync(output, resultsMarkdown(sections, minutes));
+  writeFileSync(output, resultsMarkdown(sections, minutes) + keptSections());
   const failing = failures(sections);
   console.log(`\n${failing.length ? `${failing.length} figure(s) miss their target (see above).` : 'Every checked figure meets its target.'} Written to ${output} (${minutes.toFixed(1)} min).`);
 } catch (error) {

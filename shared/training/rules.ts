@@ -44,7 +44,8 @@ export function compliance(hours: number, targetHours: number) {
 
 /** Two records describe the same course attendance when these match (case and spacing aside). */
 export function attendanceKey(training: { title: string; provider: string; startsOn: string; endsOn: string }): string {
-  return [keyText(training.title), keyText(training.provider), training.startsOn, training.endsOn].join('|');
+  // JSON, not a separator: title "A|B" with provider "C" is not title "A" with provider "B|C".
+  return JSON.stringify([keyText(training.title), keyText(training.provider), training.startsOn, training.endsOn]);
 }
 
 /** The fields an employee write changes, for the audit trail (never their values: personal data). */

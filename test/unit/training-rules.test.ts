@@ -81,7 +81,7 @@ describe('attendanceKey', () => {
   const course = { title: 'PKN Tingkat II', provider: 'BPSDM DKI', startsOn: '2024-08-12', endsOn: '2024-12-13' };
 
   it('ignores case and spacing of title and provider', () => {
-    expect(attendanceKey(course)).toBe('pkn tingkat ii|bpsdm dki|2024-08-12|2024-12-13');
+    expect(attendanceKey(course)).toBe('["pkn tingkat ii","bpsdm dki","2024-08-12","2024-12-13"]');
     expect(attendanceKey({ ...course, title: '  pkn\tTINGKAT   ii ', provider: 'Bpsdm\n DKI ' })).toBe(attendanceKey(course));
   });
 
@@ -91,5 +91,9 @@ describe('attendanceKey', () => {
     expect(attendanceKey({ ...course, provider: 'LAN RI' })).not.toBe(key);
     expect(attendanceKey({ ...course, startsOn: '2024-08-13' })).not.toBe(key);
     expect(attendanceKey({ ...course, endsOn: '2024-12-14' })).not.toBe(key);
+  });
+
+  it('keeps title and provider apart, whatever characters they hold', () => {
+    expect(attendanceKey({ ...course, title: 'A|B', provider: 'C' })).not.toBe(attendanceKey({ ...course, title: 'A', provider: 'B|C' }));
   });
 });
