@@ -10,6 +10,8 @@ export interface JobDefinition {
   schedule: string;
   description: string;
   timeoutSeconds: number;
+  /** Its alerts go through the email queue, sent at SES's rate (one run may mail every employee). */
+  fanOut?: boolean;
 }
 
 export const jobs = [
@@ -33,6 +35,7 @@ export const jobs = [
     schedule: 'cron(0 0 1 * ? *)',
     description: 'The 1st of each month 07:00 WIB: employees below the pro-rata training target',
     timeoutSeconds: 900,
+    fanOut: true,
   },
 ] as const satisfies readonly JobDefinition[];
 
