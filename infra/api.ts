@@ -146,11 +146,12 @@ export class Api extends Construct {
       throttle: props.throttle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
-    // Route-level limits (and per-route metrics) for the expensive routes; the routes must exist first.
+    // Route-level limits (and per-route metrics) for the expensive routes; the routes must exist
+    // first. An untyped L1 property: CloudFormation's own (Pascal-case) names.
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
       Object.entries(props.routeThrottles).map(([routeKey, limit]) => [
         routeKey,
-        { throttlingRateLimit: limit.rateLimit, throttlingBurstLimit: limit.burstLimit, detailedMetricsEnabled: true },
+        { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit, DetailedMetricsEnabled: true },
       ]),
     );
     for (const route of Object.values(this.routes)) this.stage.node.addDependency(route);

@@ -65,6 +65,7 @@ export class Email extends Construct {
     this.identity = new EmailIdentity(this, 'Identity', {
       identity: Identity.domain(senderDomain),
       dkimIdentity: DkimIdentity.easyDkim(),
+      dkimSigning: true,
       configurationSet: this.configurationSet,
     });
     // The domain's DNS (outside AWS for jakarta.go.id) must publish these CNAMEs before SES verifies it.
