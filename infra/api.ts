@@ -42,7 +42,7 @@ export interface ApiProps {
  * `/employees/{nip}`), query strings, bodies, user agents or claims other than `sub` (an opaque
  * Cognito id); the source IP stays, for investigating abuse (purpose and retention in the README).
  */
-export const accessLogFormat = AccessLogFormat.custom(
+const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
     requestId: '$context.requestId',
     requestTime: '$context.requestTime',

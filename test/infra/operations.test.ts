@@ -158,6 +158,15 @@ describe('functions', () => {
   });
 });
 
+it('grants "*" as a resource to X-Ray actions only (the acknowledged IAM5 of every function role)', () => {
+  for (const [id, policy] of of('AWS::IAM::Policy')) {
+    for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
+      if (![statement.Resource].flat().includes('*')) continue;
+      expect([statement.Action].flat().sort(), id).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    }
+  }
+});
+
 describe('email', () => {
   it('the sender\'s domain is an SES identity with DKIM, using the configuration set', () => {
     const [, identity] = only('AWS::SES::EmailIdentity');
