@@ -10,7 +10,7 @@ import { recordDeliveryProblem, type AlertCandidate, type AlertKind, type Stored
 import { db, tableName } from '../../shared/db/client.ts';
 import { deliveryProblemOf } from '../../shared/email/events.ts';
 import { TransientSendError, type EmailMessage, type Mailer } from '../../shared/email/message.ts';
-import { alertTagValue } from '../../shared/email/ses.ts';
+import { alertTagValue, sesMailer } from '../../shared/email/ses.ts';
 import { useTestTable } from '../support/database.ts';
 
 useTestTable();
@@ -88,7 +88,6 @@ describe('an alert is never sent twice, and never lost when its send failed', ()
   });
 
   it('a recipient outside the stage\'s domains: FAILED at once, saying why', async () => {
-    const { sesMailer } = await import('../../shared/email/ses.ts');
     const mailer = sesMailer('jalin@jakarta.go.id', undefined, 1, { recipientDomains: ['jakarta.go.id'] });
     const alert = candidate('TRAINING', 'outside', ['someone@gmail.com']);
     expect(await deliver(alert, mailer, new Date('2031-01-05T00:00:00Z'))).toBe('failed');

@@ -1,8 +1,10 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PermanentSendError } from '../../shared/email/message.ts';
 import { assertAllowedRecipients, inAllowedDomain } from '../../shared/email/recipients.ts';
-import { alertIdFromTag, alertTagValue } from '../../shared/email/ses.ts';
+import { alertIdFromTag, alertTagValue, sesMailer } from '../../shared/email/ses.ts';
 
 describe('recipient domains', () => {
   it('accepts the domain and its subdomains, case-insensitively, and nothing that merely ends the same', () => {
@@ -32,5 +34,18 @@ describe('the alert tag on SES messages', () => {
 
   it('is left off when the id would not fit in 256 characters', () => {
     expect(alertTagValue('x'.repeat(300))).toBeUndefined();
+  });
+});
+
+describe('every SES send', () => {
+  it('names the configuration set and tags the message with its alert', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: '1' });
+    const mailer = sesMailer('jalin@jakarta.go.id', new SESv2Client({ region: 'ap-southeast-3' }), 1, { configurationSet: 'jalin-prod', recipientDomains: ['jakarta.go.id'] });
+    await mailer.send({ to: ['a@jakarta.go.id'], subject: 's', text: 't', html: '<p>t</p>' }, 'EXPIRY#abc#2031-06-30@30');
+    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(input.ConfigurationSetName).toBe('jalin-prod');
+    expect(input.EmailTags).toEqual([{ Name: 'alert', Value: alertTagValue('EXPIRY#abc#2031-06-30@30') }]);
+    ses.restore();
   });
 });
