@@ -86,7 +86,12 @@ export async function coldStart(log: (line: string) => void): Promise<Section> {
     const built = async (name: string, source: string): Promise<Measured> => ({ name, loads: [], bundle: await bundle(join(root, source), join(dir, source.replaceAll('/', '-'), 'index.mjs')) });
     const floor = await built('floor: one GetItem (client-dynamodb + lib-dynamodb)', 'bench/support/probes/floor-handler.ts');
     // Not deployed: they tell how much of a function's load time is zod, and the route table's schemas.
-    const probes = [await built('diagnostic: zod alone, one schema', 'bench/support/probes/zod-only.ts'), await built('diagnostic: only the route table (shared/http/routes.ts)', 'bench/support/probes/route-table.ts')];
+    const probes = [
+      await built('diagnostic: zod alone, one schema', 'bench/support/probes/zod-only.ts'),
+      await built('diagnostic: only the route table (shared/http/routes.ts)', 'bench/support/probes/route-table.ts'),
+      await built('diagnostic: the logger alone (shared/log.ts, Powertools Logger)', 'bench/support/probes/logger.ts'),
+      await built('diagnostic: the metrics alone (shared/metrics.ts, Powertools Metrics)', 'bench/support/probes/metrics.ts'),
+    ];
     const functions: Measured[] = [];
     for (const entry of entries) functions.push(await built(`functions/${entry}.ts`, `functions/${entry}.ts`));
     await measureLoads([floor, ...probes, ...functions], log);

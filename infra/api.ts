@@ -1,6 +1,8 @@
-import { CfnOutput, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -26,26 +28,28 @@ export interface ApiProps {
   audience: string[];
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
+  /** Access logs hold IP addresses: kept only as long as abuse is investigated (README, "Operations"). */
+  accessLogRetention: RetentionDays;
+  /** Every route's steady rate and burst (stage config). */
+  throttle: { rateLimit: number; burstLimit: number };
+  /** Tighter limits on the expensive routes, by route key; these routes also get detailed metrics. */
+  routeThrottles: Record<string, { rateLimit: number; burstLimit: number }>;
+  /** Browser origins allowed by CORS. */
+  allowedOrigins: string[];
 }
 
 /**
- * Steady-state and burst limits for every route: far above what an agency's staff generate, low
- * enough that a runaway script cannot run up the Lambda and DynamoDB bill.
- */
-const throttle = { rateLimit: 50, burstLimit: 100 };
-
-/**
- * One JSON object per request, for CloudWatch Logs Insights. Technical facts only: no query
- * strings, bodies or claims, which may carry personal data (see shared/log.ts).
+ * One JSON object per request, for CloudWatch Logs Insights. No path (it carries the NIP of
+ * `/employees/{nip}`), query strings, bodies, user agents or claims other than `sub` (an opaque
+ * Cognito id); the source IP stays, for investigating abuse (purpose and retention in the README).
  */
 const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
     requestId: '$context.requestId',
     requestTime: '$context.requestTime',
     sourceIp: '$context.identity.sourceIp',
-    method: '$context.httpMethod',
-    path: '$context.path',
     routeKey: '$context.routeKey',
+    sub: '$context.authorizer.claims.sub',
     status: '$context.status',
     responseLength: '$context.responseLength',
     responseLatency: '$context.responseLatency',
@@ -53,7 +57,6 @@ const accessLogFormat = AccessLogFormat.custom(
     integrationLatency: '$context.integrationLatency',
     integrationError: '$context.integrationErrorMessage',
     authorizerError: '$context.authorizer.error',
-    userAgent: '$context.identity.userAgent',
   }),
 );
 
@@ -81,6 +84,13 @@ export class Api extends Construct {
       description: 'Jalin: cooperation agreements and civil-servant training hours',
       // The stage is declared below, with access logs and throttling.
       createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.allowedOrigins,
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+        exposeHeaders: ['etag', 'location'],
+        maxAge: Duration.hours(1),
+      },
     });
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: props.audience });
@@ -130,16 +140,25 @@ export class Api extends Construct {
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: props.logRetention,
+      retention: props.accessLogRetention,
       removalPolicy: props.logRemovalPolicy,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle,
+      throttle: props.throttle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
+    // Route-level limits (and per-route metrics) for the expensive routes; the routes must exist
+    // first. An untyped L1 property: CloudFormation's own (Pascal-case) names.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(props.routeThrottles).map(([routeKey, limit]) => [
+        routeKey,
+        { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit, DetailedMetricsEnabled: true },
+      ]),
+    );
+    for (const route of Object.values(this.routes)) this.stage.node.addDependency(route);
 
     new CfnOutput(this, 'Url', { key: 'ApiUrl', value: this.stage.url, description: 'The base URL of the API' });
   }

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -7,9 +8,23 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { groups } from '../shared/http/auth.ts';
+
+export interface AuthProps {
+  /** Invitations and password resets go out through Jalin's SES identity and configuration set… */
+  senderEmail: string;
+  configurationSet: ConfigurationSet;
+  /**
+   * …once that identity is verified (its DKIM records published): Cognito refuses an unverified
+   * one, so a stage's first deploy uses Cognito's own sender (50 emails a day) until then.
+   */
+  senderVerified: boolean;
+  /** RETAIN in prod (the accounts outlive the stack); DESTROY where a stage is thrown away. */
+  removalPolicy: RemovalPolicy;
+}
 
 /**
  * Who may call the API: a Cognito user pool whose groups are the route table's groups, and one
@@ -25,8 +40,9 @@ export class Auth extends Construct {
   /** What the authorizer accepts as `aud` (ID tokens) or `client_id` (access tokens). */
   readonly audience: string[];
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
+    const retain = props.removalPolicy === RemovalPolicy.RETAIN;
 
     this.userPool = new UserPool(this, 'UserPool', {
       // Accounts are for civil servants, created by the agency's administrators.
@@ -46,14 +62,25 @@ export class Auth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      // Users who want a second factor can add an authenticator app; see the COG2 note below.
-      mfa: Mfa.OPTIONAL,
+      // Every account signs in with a password and an authenticator app (TOTP), set up at the
+      // first sign-in. Cognito sets MFA per pool, not per group, and can make it required only
+      // when the pool is created: required for all now, while there is no regional SSO.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
+      email: props.senderVerified
+        ? UserPoolEmail.withSES({
+            fromEmail: props.senderEmail,
+            fromName: 'Jalin',
+            sesRegion: Stack.of(this).region,
+            sesVerifiedDomain: props.senderEmail.split('@')[1]!,
+            configurationSetName: props.configurationSet.configurationSetName,
+          })
+        : UserPoolEmail.withCognito(),
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
-      // The accounts outlive any one deployment of the stack.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // In prod the accounts outlive any one deployment of the stack; dev is destroyed whole.
+      deletionProtection: retain,
+      removalPolicy: props.removalPolicy,
     });
 
     for (const group of groups) {
@@ -80,11 +107,6 @@ export class Auth extends Construct {
     this.audience = [this.client.userPoolClientId];
 
     Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'MFA is optional (TOTP) rather than required: the users are civil servants who will sign in through the regional government SSO, which enforces its own second factor; until then administrators create every account and can require MFA per user.',
-      },
       {
         id: 'AwsSolutions-COG8',
         reason:

@@ -1,60 +1,91 @@
-import { CfnOutput, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { RouteDefinition } from '../shared/http/route.ts';
+import { routes } from '../shared/http/routes.ts';
+import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
+import { Email } from './email.ts';
+import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
+import type { StageConfig } from './stages.ts';
 import { JalinTable } from './table.ts';
-
-/** What differs between stages (dev, staging, prod): read from CDK context by infra/app.ts. */
-export interface StageConfig {
-  stage: string;
-  logRetention: RetentionDays;
-  /** Function and access logs: DESTROY with a throwaway stage, RETAIN where they are evidence. */
-  logRemovalPolicy: RemovalPolicy;
-  /** The verified SES identity the alert emails are sent from. */
-  senderEmail: string;
-  /** Who receives the monthly per-unit training summary. */
-  trainingAdminEmails: string[];
-  alertLanguage: 'id' | 'en';
-}
 
 export interface JalinStackProps extends StackProps {
   config: StageConfig;
 }
 
-/** One stage of Jalin: the table, the user pool, the API, and the scheduled alert jobs. */
+/** What a 5xx of each throttled (expensive) route means to an operator, for its alarm. */
+const routeFailureMeaning: Record<string, string> = {
+  'POST /trainings/import': 'a roster import ended FAILED. Rows written before the failure stay (each row is one transaction); re-importing the same file is harmless.',
+};
+
+/** One stage of Jalin: the table, the user pool, the API, email, the scheduled alert jobs, and their alarms. */
 export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
   readonly api: Api;
+  readonly email: Email;
   readonly schedules: Schedules;
+  readonly monitoring: Monitoring;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: JalinStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const logs = { logRetention: config.logRetention, logRemovalPolicy: config.removalPolicy };
 
-    this.table = new JalinTable(this, 'Data');
-    this.auth = new Auth(this, 'Auth');
+    this.table = new JalinTable(this, 'Data', config.removalPolicy);
+    this.email = new Email(this, 'Email', {
+      table: this.table.table,
+      senderEmail: config.senderEmail,
+      recipientDomains: config.recipientDomains,
+      sesSendRate: config.sesSendRate,
+      ...logs,
+    });
+    this.auth = new Auth(this, 'Auth', {
+      senderEmail: config.senderEmail,
+      senderVerified: config.senderVerified,
+      configurationSet: this.email.configurationSet,
+      removalPolicy: config.removalPolicy,
+    });
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
       audience: this.auth.audience,
-      logRetention: config.logRetention,
-      logRemovalPolicy: config.logRemovalPolicy,
+      accessLogRetention: config.accessLogRetention,
+      throttle: config.throttle,
+      routeThrottles: config.routeThrottles,
+      allowedOrigins: config.allowedOrigins,
+      ...logs,
     });
-
     this.schedules = new Schedules(this, 'Jobs', {
       table: this.table.table,
-      senderEmail: config.senderEmail,
+      email: this.email,
       trainingAdminEmails: config.trainingAdminEmails,
       language: config.alertLanguage,
-      logRetention: config.logRetention,
-      logRemovalPolicy: config.logRemovalPolicy,
+      ...logs,
     });
-    new CfnOutput(this, 'AlarmTopicOutput', { key: 'AlarmTopicArn', value: this.schedules.alarmTopic.topicArn });
 
-    // What a client (the SPA, the CLI, a smoke test) needs to get a token.
+    this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmails: config.alarmEmails, removalPolicy: config.removalPolicy });
+    const routeRows = Object.entries(routes as Record<string, RouteDefinition>);
+    this.alarms = new Alarms(this, 'Alarms', {
+      monitoring: this.monitoring,
+      httpApi: this.api.httpApi,
+      apiFunctions: Object.values(this.api.functions),
+      jobs: this.schedules.functions,
+      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events },
+      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters },
+      table: this.table.table,
+      watchedRoutes: Object.keys(routeFailureMeaning).flatMap((routeKey) =>
+        routeRows
+          .filter(([, route]) => `${route.method} ${route.path}` === routeKey)
+          .map(([id, route]) => ({ id, method: route.method, path: route.path, meaning: routeFailureMeaning[routeKey]! })),
+      ),
+    });
+
+    new CfnOutput(this, 'AlarmTopicOutput', { key: 'AlarmTopicArn', value: this.monitoring.topic.topicArn });
+    // What a client (the SPA, the CLI, a smoke test) and `npm run user` need.
     new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientIdOutput', { key: 'UserPoolClientId', value: this.auth.client.userPoolClientId });
   }

@@ -12,7 +12,8 @@ const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 export class JalinTable extends Construct {
   readonly table: TableV2;
 
-  constructor(scope: Construct, id: string) {
+  /** RETAIN (and deletion protection) in prod; DESTROY where a stage is thrown away. */
+  constructor(scope: Construct, id: string, removalPolicy: RemovalPolicy) {
     super(scope, id);
     const { partitionKey, sortKey, timeToLiveAttribute, globalIndexes } = tableDefinition;
 
@@ -30,11 +31,11 @@ export class JalinTable extends Construct {
       })),
       // Idempotency records expire by themselves.
       timeToLiveAttribute,
-      // The agreements and their audit trail are the registry of record: they survive a bad
-      // deploy, a deleted stack and a bad write (35 days of point-in-time recovery).
+      // The agreements and their audit trail are the registry of record: in prod they survive a
+      // bad deploy, a deleted stack and a bad write (35 days of point-in-time recovery).
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy,
       // The AWS-managed key (aws/dynamodb) puts every use of the key in CloudTrail.
       encryption: TableEncryptionV2.awsManagedKey(),
     });

@@ -40,6 +40,15 @@ const settingsSchema = z.object({
   /** `ses` on AWS; `outbox` writes .eml files locally. */
   MAIL_TRANSPORT: z._default(z.enum(['ses', 'outbox']), 'outbox'),
   OUTBOX_DIR: z._default(z.string(), '.outbox'),
+  /** The SES configuration set every message is sent with (TLS required, reputation metrics, bounce events). */
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
+  /** Alert emails go only to these domains and their subdomains (comma-separated); empty: any (local). */
+  RECIPIENT_DOMAINS: list(''),
+  /** Set on AWS for the jobs whose runs fan out: their emails go through this SQS queue. */
+  EMAIL_QUEUE_URL: z.optional(z.url()),
+  /** SES's maximum send rate (messages/s) shared by EMAIL_SENDERS concurrent queue consumers. */
+  SES_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 1),
+  EMAIL_SENDERS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

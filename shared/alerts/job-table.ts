@@ -14,6 +14,8 @@ export interface JobDefinition {
   timeoutSeconds: number;
   /** Exactly the table actions the job uses (its role holds these): reads, the ledger's claims, its last run. */
   actions: readonly TableAction[];
+  /** Its alerts go through the email queue, sent at SES's rate (one run may mail every employee). */
+  fanOut?: boolean;
 }
 
 export const jobs = [
@@ -40,6 +42,7 @@ export const jobs = [
     description: 'The 1st of each month 07:00 WIB: employees below the pro-rata training target',
     timeoutSeconds: 900,
     actions: ['Query', 'GetItem', 'BatchGetItem', 'UpdateItem'],
+    fanOut: true,
   },
 ] as const satisfies readonly JobDefinition[];
 

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { db, tableName } from '../db/client.ts';
 import { queryPage, type Key } from '../db/query.ts';
@@ -10,9 +10,12 @@ import type { EmailMessage } from '../email/message.ts';
  *
  *   ALERT#<id> / ALERT      GSI1 ALERTS#<status> / <kind>#<createdAt>#<id>
  *
- * PENDING (claimed, sending) → SENT | RETRY (transient failure: the next run sends it again) |
- * FAILED (permanent, or too many attempts: visible in GET /alerts?status=FAILED). A PENDING
- * claim older than STALE_AFTER_MS belongs to a run that died and may be claimed again.
+ * PENDING (claimed, sending) → SENT | RETRY (the send failed for a transient reason: the next run
+ * sends it again) | FAILED (permanent, or too many attempts: visible in GET /alerts?status=FAILED).
+ * A PENDING claim older than STALE_AFTER_MS belongs to a run that stopped between claiming and
+ * recording the outcome: the email may have gone, so it is never sent again automatically; it
+ * becomes FAILED with `SendUnconfirmed` for a person to check. A SENT alert whose email later
+ * bounces (SES event) becomes FAILED with the bounce as its reason.
  */
 import type { AlertKind, AlertStatus } from './kinds.ts';
 
@@ -55,7 +58,7 @@ export async function claim(candidate: AlertCandidate, now: Date): Promise<{ tok
         Key: key(candidate.id),
         UpdateExpression:
           'SET entity = :entity, id = :id, kind = :kind, subject = :subject, period = :period, message = if_not_exists(message, :message), #status = :pending, claimToken = :token, updatedAt = :now, createdAt = if_not_exists(createdAt, :now), GSI1PK = :gsi1pk, GSI1SK = :gsi1sk ADD attempts :one',
-        ConditionExpression: 'attribute_not_exists(PK) OR #status = :retry OR (#status = :pending AND updatedAt < :stale)',
+        ConditionExpression: 'attribute_not_exists(PK) OR #status = :retry',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':entity': 'ALERT',
@@ -68,7 +71,6 @@ export async function claim(candidate: AlertCandidate, now: Date): Promise<{ tok
           ':retry': 'RETRY',
           ':token': token,
           ':now': at,
-          ':stale': new Date(now.getTime() - STALE_AFTER_MS).toISOString(),
           ':one': 1,
           ...statusIndex('PENDING', candidate.kind, at, candidate.id),
         },
@@ -100,6 +102,71 @@ export async function settle(alert: StoredAlert, token: string, status: Exclude<
       },
     }),
   );
+}
+
+/**
+ * A claim left PENDING by a run that stopped: FAILED with `SendUnconfirmed` once it is stale (the
+ * email may or may not have gone; sending it again could send it twice). False when it is not
+ * stale yet, or another run settled it meanwhile.
+ */
+export async function giveUpUnconfirmed(alert: StoredAlert, now: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(alert.id),
+        UpdateExpression: 'SET #status = :failed, updatedAt = :now, lastError = :error, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk REMOVE claimToken',
+        ConditionExpression: '#status = :pending AND updatedAt < :stale',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':failed': 'FAILED',
+          ':pending': 'PENDING',
+          ':now': now.toISOString(),
+          ':stale': new Date(now.getTime() - STALE_AFTER_MS).toISOString(),
+          ':error': 'SendUnconfirmed: the run stopped before recording whether the email went',
+          ...statusIndex('FAILED', alert.kind, alert.createdAt, alert.id),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * What SES reported after accepting an alert's email (a bounce, a complaint), on the SENT alert
+ * it concerns: FAILED when no recipient got it, otherwise SENT with the problem noted. Returns
+ * whether the alert is now FAILED; false too when the alert is unknown or not SENT.
+ */
+export async function recordDeliveryProblem(alertId: string, problem: string, failed: boolean, now: Date): Promise<boolean> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key(alertId), ConsistentRead: true }));
+  const alert = Item as StoredAlert | undefined;
+  if (alert?.status !== 'SENT') return false;
+  const status = failed ? 'FAILED' : 'SENT';
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key(alertId),
+        UpdateExpression: 'SET #status = :status, updatedAt = :now, lastError = :error, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk',
+        ConditionExpression: '#status = :sent',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':sent': 'SENT',
+          ':now': now.toISOString(),
+          ':error': problem,
+          ...statusIndex(status, alert.kind, alert.createdAt, alert.id),
+        },
+      }),
+    );
+    return failed;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 /** Alerts in one status (optionally of one kind), oldest first. */

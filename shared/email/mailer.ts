@@ -5,6 +5,10 @@ import { sesMailer } from './ses.ts';
 
 /** The configured transport: SES on AWS, the .eml outbox locally. */
 export function configuredMailer(): Mailer {
-  const { MAIL_TRANSPORT, OUTBOX_DIR, ALERT_SENDER } = settings();
-  return MAIL_TRANSPORT === 'ses' ? sesMailer(ALERT_SENDER) : outboxMailer(OUTBOX_DIR, ALERT_SENDER);
+  const { MAIL_TRANSPORT, OUTBOX_DIR, ALERT_SENDER, SES_CONFIGURATION_SET, RECIPIENT_DOMAINS } = settings();
+  if (MAIL_TRANSPORT === 'outbox') return outboxMailer(OUTBOX_DIR, ALERT_SENDER);
+  return sesMailer(ALERT_SENDER, undefined, undefined, {
+    ...(SES_CONFIGURATION_SET ? { configurationSet: SES_CONFIGURATION_SET } : {}),
+    recipientDomains: RECIPIENT_DOMAINS,
+  });
 }

@@ -24,9 +24,12 @@ export async function composeMime(message: EmailMessage, from: string, messageId
     .build();
 }
 
-/** Sends one message. Implementations: SES on AWS, an .eml outbox locally. */
+/**
+ * Sends one message. Implementations: SES on AWS, an .eml outbox locally. `alertId` names the
+ * alert the message belongs to: the outbox names its file after it, SES tags the message with it.
+ */
 export interface Mailer {
-  send(message: EmailMessage, idempotencyKey: string): Promise<void>;
+  send(message: EmailMessage, alertId: string): Promise<void>;
 }
 
 /** A failure worth retrying on a later run (throttling, a network fault). */

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod/mini';
 import type { Actor, VersionPrecondition } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
-import { log } from '../log.ts';
+import { log, requestLogging } from '../log.ts';
 import { parseInput } from '../validation.ts';
 import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './auth.ts';
 import { idempotencyFromHeader, type IdempotencyRequest } from './idempotency.ts';
@@ -39,6 +39,7 @@ export type Result = APIGatewayProxyStructuredResultV2;
  */
 export function httpHandler<R extends RouteDefinition>(route: R, run: (request: HandlerRequest<R>) => Promise<HttpResult>): RouteHandler {
   const handler = middy<Event, Result, Error, Context>()
+    .use(requestLogging())
     .use({
       onError: (request) => {
         const { response, internal } = problemFromError(request.error, request.event.rawPath);

@@ -1,57 +1,65 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp, type BuildAppOptions } from '../../infra/app.ts';
+import { describe, expect, it } from 'vitest';
+import { REGION } from '../../infra/stages.ts';
+import { build, prodContext } from './support.ts';
 
-/** Stage settings come from CDK context (`cdk deploy -c stage=prod`). Nothing is synthesized here. */
+/** Stage settings: infra/stages.ts, completed or overridden by CDK context. Nothing is synthesized here. */
 
-const outdirs: string[] = [];
-function build(context: BuildAppOptions['context'] = {}) {
-  const outdir = mkdtempSync(join(tmpdir(), 'jalin-cdk-app-'));
-  outdirs.push(outdir);
-  return buildApp({ outdir, bundling: false, context });
-}
-
-afterAll(() => {
-  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('buildApp', () => {
-  it('defaults to the dev stage: a month of logs, removed with the stack', () => {
+describe('stages', () => {
+  it('defaults to dev: Jakarta, a month of logs, destroyed whole with the stack', () => {
     const { stack, config } = build();
     expect(stack.stackName).toBe('Jalin-dev');
-    expect(config).toEqual({
+    expect(stack.region).toBe(REGION);
+    expect(REGION).toBe('ap-southeast-3');
+    expect(config).toMatchObject({
       stage: 'dev',
+      production: false,
       logRetention: RetentionDays.ONE_MONTH,
-      logRemovalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: RemovalPolicy.DESTROY,
       senderEmail: 'jalin-dev@example.com',
-      trainingAdminEmails: ['jalin-dev@example.com'],
+      recipientDomains: ['example.com'],
       alertLanguage: 'id',
+      senderVerified: false,
     });
+    expect(stack.terminationProtection).toBe(false);
   });
 
-  it('keeps prod logs for a year, and keeps them when the stack goes', () => {
-    const { stack, config } = build({ stage: 'prod' });
+  it('builds prod from a complete config: pinned to its account, termination-protected, kept on deletion', () => {
+    const { stack, config } = build(prodContext);
     expect(stack.stackName).toBe('Jalin-prod');
+    expect(stack.account).toBe('123456789012');
+    expect(stack.region).toBe(REGION);
+    expect(stack.terminationProtection).toBe(true);
     expect(config.logRetention).toBe(RetentionDays.ONE_YEAR);
-    expect(config.logRemovalPolicy).toBe(RemovalPolicy.RETAIN);
+    expect(config.accessLogRetention).toBe(RetentionDays.THREE_MONTHS);
+    expect(config.removalPolicy).toBe(RemovalPolicy.RETAIN);
+    expect(config.alarmEmails).toEqual(['ops@jakarta.go.id', 'oncall@jakarta.go.id']);
+    expect(config.senderVerified).toBe(true);
   });
 
-  it('takes a log retention and a sender address from context', () => {
-    const { config } = build({ stage: 'staging', logRetentionDays: '90', senderEmail: 'jalin@example.go.id' });
+  it('refuses prod without its settings, naming every one that is missing', () => {
+    expect(() => build({ stage: 'prod' })).toThrow(/senderEmail.*alarmEmails.*allowedOrigins.*recipientDomains.*trainingAdminEmails.*account/s);
+    for (const key of ['account', 'senderEmail', 'alarmEmails', 'allowedOrigins', 'recipientDomains', 'trainingAdminEmails']) {
+      const { [key as keyof typeof prodContext]: _missing, ...rest } = prodContext;
+      expect(() => build(rest), key).toThrow(new RegExp(key));
+    }
+  });
+
+  it('reads a stage from "stages" in cdk.json, and -c settings override it', () => {
+    const { stage, ...file } = prodContext;
+    const { config } = build({ stage, stages: { prod: { ...file, alarmEmails: ['a@jakarta.go.id'] } }, logRetentionDays: '90' });
+    expect(config.alarmEmails).toEqual(['a@jakarta.go.id']);
     expect(config.logRetention).toBe(RetentionDays.THREE_MONTHS);
-    expect(config.senderEmail).toBe('jalin@example.go.id');
   });
 
-  it('refuses a stage name that cannot be part of a stack name', () => {
+  it('refuses values that would deploy something wrong', () => {
     expect(() => build({ stage: 'Prod Stage' })).toThrow(/stage/);
-  });
-
-  it('refuses a retention CloudWatch does not offer', () => {
     expect(() => build({ logRetentionDays: 31 })).toThrow(/logRetentionDays/);
+    expect(() => build({ ...prodContext, account: '1234' })).toThrow(/account/);
+    expect(() => build({ ...prodContext, alarmEmails: 'not-an-address' })).toThrow(/alarmEmails/);
+    expect(() => build({ ...prodContext, allowedOrigins: 'jalin.jakarta.go.id' })).toThrow(/allowedOrigins/);
+    expect(() => build({ routeThrottles: { 'GET /nowhere': { rateLimit: 1, burstLimit: 1 } } })).toThrow(/routeThrottles/);
   });
 
   it('skips bundling when asked (tests need the template, not the bundles)', () => {

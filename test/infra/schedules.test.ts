@@ -1,22 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app.ts';
-import { jobs } from '../../shared/alerts/job-table.ts';
+import { describe, expect, it } from 'vitest';
+import { jobs, type JobDefinition } from '../../shared/alerts/job-table.ts';
+import { build, prodContext } from './support.ts';
 
-const outdir = mkdtempSync(join(tmpdir(), 'jalin-cdk-jobs-'));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-
-const { stack } = buildApp({ outdir, bundling: false, context: { senderEmail: 'jalin@jakarta.go.id', trainingAdminEmails: 'bpsdm@jakarta.go.id' } });
+const { stack } = build(prodContext);
 const template = Template.fromStack(stack);
 const resources = (type: string) => Object.entries(template.findResources(type)) as [string, { Properties: any }][];
 const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
 
 describe('scheduled jobs', () => {
   it('has one rule per job, at 00:00 UTC (07:00 WIB), targeting its function with a dead-letter queue', () => {
-    const rules = resources('AWS::Events::Rule');
+    const rules = resources('AWS::Events::Rule').filter(([, rule]) => rule.Properties.ScheduleExpression);
     expect(rules).toHaveLength(jobs.length);
     for (const job of jobs) {
       const fnId = logicalId(stack.schedules.functions[job.name]!.function);
@@ -37,11 +31,22 @@ describe('scheduled jobs', () => {
     }
   });
 
-  it('alarms on job errors and on parked events', () => {
+  it('alarms on each job\'s errors and unsent alerts, and on parked events', () => {
     const alarms = resources('AWS::CloudWatch::Alarm');
-    expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'Errors')).toHaveLength(jobs.length);
-    expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
-    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    const dimension = (alarm: { Properties: any }, name: string) => alarm.Properties.Dimensions?.find((entry: { Name: string }) => entry.Name === name)?.Value;
+    for (const job of jobs) {
+      const fnId = logicalId(stack.schedules.functions[job.name]!.function);
+      expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'Errors' && dimension(alarm, 'FunctionName')?.Ref === fnId), job.name).toHaveLength(1);
+      expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'AlertsNotSent' && dimension(alarm, 'job') === job.name), job.name).toHaveLength(1);
+    }
+    expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+  });
+
+  it('gives each job a reserved concurrency of one (a retry never runs beside its run)', () => {
+    for (const job of jobs) {
+      const fn = template.toJSON().Resources[logicalId(stack.schedules.functions[job.name]!.function)];
+      expect(fn.Properties.ReservedConcurrentExecutions, job.name).toBe(1);
+    }
   });
 
   it('lets each job send only as the configured sender, and use the table without Scan', () => {
@@ -52,7 +57,11 @@ describe('scheduled jobs', () => {
         .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
       const ses = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('ses:')));
       expect(ses, job.name).toHaveLength(1);
-      expect(ses[0].Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'jalin@jakarta.go.id' } });
+      expect(ses[0].Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': 'jalin@jakarta.go.id' },
+        'ForAllValues:StringLike': { 'ses:Recipients': ['*@jakarta.go.id', '*@*.jakarta.go.id'] },
+      });
+      expect(JSON.stringify(ses[0].Resource)).toContain('configuration-set/');
       expect(JSON.stringify(ses[0].Resource)).toContain('identity/jalin@jakarta.go.id');
       expect(JSON.stringify(ses[0].Resource)).not.toContain('*');
       const dynamo = statements.flatMap((statement) => [statement.Action].flat()).filter((action: string) => action.startsWith('dynamodb:'));
@@ -64,7 +73,15 @@ describe('scheduled jobs', () => {
     for (const job of jobs) {
       const fnId = logicalId(stack.schedules.functions[job.name]!.function);
       const fn = template.toJSON().Resources[fnId];
-      expect(fn.Properties.Environment.Variables).toMatchObject({ MAIL_TRANSPORT: 'ses', ALERT_SENDER: 'jalin@jakarta.go.id', TRAINING_ADMIN_EMAILS: 'bpsdm@jakarta.go.id' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        MAIL_TRANSPORT: 'ses',
+        ALERT_SENDER: 'jalin@jakarta.go.id',
+        TRAINING_ADMIN_EMAILS: 'bpsdm@jakarta.go.id',
+        RECIPIENT_DOMAINS: 'jakarta.go.id',
+        SES_CONFIGURATION_SET: { Ref: expect.any(String) },
+      });
+      // Only the runs that fan out put their emails on the queue.
+      expect(Boolean(fn.Properties.Environment.Variables.EMAIL_QUEUE_URL), job.name).toBe(Boolean((job as JobDefinition).fanOut));
       expect(fn.Properties.Timeout).toBe(job.timeoutSeconds);
     }
   });

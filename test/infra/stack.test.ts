@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, prodContext } from './support.ts';
 import { tableDefinition } from '../../shared/db/table-definition.ts';
 import { groups } from '../../shared/http/auth.ts';
 import { apiFunctionNames, apiFunctionOf } from '../../shared/http/layout.ts';
@@ -14,8 +13,9 @@ import { routes } from '../../shared/http/routes.ts';
 import { jobs } from '../../shared/alerts/job-table.ts';
 
 /**
- * The synthesized template, checked against the sources it is built from: the route table, the
- * groups and the table definition. Bundling is skipped (esbuild is not what is under test here).
+ * The synthesized prod template (complete config), checked against the sources it is built from:
+ * the route table, the groups and the table definition. Bundling is skipped (esbuild is not what
+ * is under test here).
  */
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -26,17 +26,17 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** A route's actions as IAM names, written out here rather than taken from infra/lambda.ts. */
 const iamActions = (route: RouteDefinition) => [...new Set(route.actions)].map((action) => `dynamodb:${action}`).sort();
 
-const outdir = mkdtempSync(join(tmpdir(), 'jalin-cdk-stack-'));
+const built = build(prodContext);
 let template: Template;
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  const { stack } = buildApp({ outdir, bundling: false });
+  const { stack } = built;
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
-});
+  // Synthesizing takes tens of seconds on a busy machine: a generous limit, not a speed check.
+}, 180_000);
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -124,8 +124,8 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are the three API functions (public, read, write) and one per scheduled job', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(apiFunctionNames.length + jobs.length);
+  it('are the three API functions (public, read, write), one per scheduled job, and the two email functions', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(apiFunctionNames.length + jobs.length + 2);
   });
 
   it('route every row to the function of its layout, and $default to the public one', () => {
@@ -156,7 +156,8 @@ describe('the functions', () => {
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
       const job = jobs.find((candidate) => candidate.description === fn.Properties.Description);
-      expect(fn.Properties.Timeout, id).toBe(job ? job.timeoutSeconds : timeoutOf(fn));
+      const emailSender = id === built.stack.getLogicalId(built.stack.email.sender.function.node.defaultChild as never);
+      expect(fn.Properties.Timeout, id).toBe(job ? job.timeoutSeconds : emailSender ? 60 : timeoutOf(fn));
     }
   });
 
@@ -268,7 +269,7 @@ describe('the HTTP API', () => {
     expect(authorizer.Properties.AuthorizerType).toBe('JWT');
     expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
     expect(authorizer.Properties.JwtConfiguration.Issuer).toEqual({
-      'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]],
+      'Fn::Join': ['', ['https://cognito-idp.ap-southeast-3.amazonaws.com/', { Ref: poolId }]],
     });
     expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
   });

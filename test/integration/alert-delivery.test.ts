@@ -36,7 +36,7 @@ describe('delivery failures', () => {
     const failing = recordingMailer(() => new TransientSendError('ThrottlingException'));
     expect(await run('2033-05-31', failing)).toEqual({ sent: 0, skipped: 0, failed: 1 });
     const waiting = await call('GET', '/alerts?status=RETRY', { token: auditor });
-    expect(waiting.body.items).toMatchObject([{ kind: 'EXPIRY', status: 'RETRY', attempts: 1, lastError: 'TransientSendError', recipients: 1 }]);
+    expect(waiting.body.items).toMatchObject([{ kind: 'EXPIRY', status: 'RETRY', attempts: 1, lastError: 'TransientSendError: ThrottlingException', recipients: 1 }]);
 
     const working = recordingMailer();
     expect(await run('2033-06-01', working)).toEqual({ sent: 1, skipped: 0, failed: 0 });
@@ -52,7 +52,7 @@ describe('delivery failures', () => {
     expect((await run('2034-05-31', recordingMailer(() => new PermanentSendError('MessageRejected')))).failed).toBeGreaterThanOrEqual(1);
     const failed = await call('GET', '/alerts?status=FAILED', { token: auditor });
     expect(failed.status).toBe(200);
-    expect(failed.body.items.find((alert: { subject: string }) => alert.subject === rejected.body.id)).toMatchObject({ kind: 'EXPIRY', status: 'FAILED', attempts: 1, lastError: 'PermanentSendError' });
+    expect(failed.body.items.find((alert: { subject: string }) => alert.subject === rejected.body.id)).toMatchObject({ kind: 'EXPIRY', status: 'FAILED', attempts: 1, lastError: 'PermanentSendError: MessageRejected' });
     expect(JSON.stringify(failed.body)).not.toContain('bounce@');
     const working = recordingMailer();
     await run('2034-06-01', working);
