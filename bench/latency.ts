@@ -37,7 +37,7 @@ function sidesOf(url: string, scenario: Scenario, connections: number): Partial<
         }
       : {}),
     ...(direct ? { direct: (seconds: number) => rawLoad({ connections, seconds, call: direct }) } : {}),
-    http: (seconds: number) => httpLoad({ url, connections, seconds, expectStatus: scenario.expectStatus, request: scenario.http }),
+    http: (seconds: number) => httpLoad({ url, connections, seconds, expectStatus: scenario.expectStatus, request: scenario.http() }),
   };
 }
 
@@ -125,7 +125,7 @@ export async function requestOverhead(engine: BenchEngine, log: (line: string) =
       details: [
         detailTable(measurements),
         `Each side: ${config.latencySeconds} s of closed-loop load after 1 s of warm-up, in ${SLICES_PER_SIDE} slices ordered raw, direct, HTTP, HTTP, direct, raw, and again. ` +
-          "HTTP: autocannon (in a worker thread, off the server's event loop) to the local server of `npm start` in this process (HS256 token verification, the API Gateway v2 event, the route's handler module). " +
+          "HTTP: autocannon to the local server of `npm start` in this process (HS256 token verification, the API Gateway v2 event, the route's handler module). " +
           'Raw: the exact DynamoDB commands the handler sent for that request (recorded by an SDK middleware), replayed through the same `db()` document client; for the POST, each iteration replays the transaction of a new training recorded in a dry run. ' +
           `Direct (${TARGETED_ROUTE} only): the handler module called in-process with a prepared event, i.e. the Lambda's own work without the HTTP hop and the token check that API Gateway does on AWS. ` +
           'Answers other than the expected status count as errors and stay out of the percentiles; percentiles are nearest-rank over every request.',

@@ -1,13 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type autocannon from 'autocannon';
 import { apiGatewayEvent } from '../../infra/local/api-gateway-event.ts';
 import { mintToken, verifyToken } from '../../infra/local/tokens.ts';
 import { createAgreement, expiringAgreements, getAgreement } from '../../shared/agreements/service.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
+import type { TrainingInput } from '../../shared/training/schemas.ts';
 import { addTraining, complianceReport, putEmployee } from '../../shared/training/service.ts';
 import { inParallel } from './bulk.ts';
 import { agreementInput, employeeInput, unitName } from './datasets.ts';
-import { trainingBody, type HttpRequestSpec } from './http-requests.ts';
 import { describeCommands, recorded, type RecordedCommand } from './instrument.ts';
 import { benchNip } from './nip.ts';
 
@@ -19,7 +20,7 @@ import { benchNip } from './nip.ts';
 export interface Scenario {
   name: string;
   expectStatus: number;
-  http: HttpRequestSpec;
+  http: () => autocannon.Request;
   /** The raw side; absent for the server's own floor. */
   raw?: { label: string; commands?: RecordedCommand[]; prepare?: () => Promise<RecordedCommand[]> };
   /** The route's Lambda handler invoked in-process with a ready event: no HTTP, no token check. */
@@ -30,6 +31,10 @@ export const TARGETED_ROUTE = 'GET /agreements/{id}';
 const READERS = 100;
 const WRITERS = 200;
 const actor = () => ({ subject: 'bench', now: new Date() });
+
+function trainingBody(title: string, year: number): TrainingInput {
+  return { title: `Pelatihan Latensi ${title}`, provider: 'BPSDM Provinsi DKI Jakarta', method: 'CLASSICAL', startsOn: `${year}-03-02`, endsOn: `${year}-03-06`, hours: 8 };
+}
 
 export async function seedLatencyData() {
   const today = todayInJakarta();
@@ -71,7 +76,7 @@ async function directGet(path: string, authorization: string): Promise<() => Pro
 export async function latencyScenarios(data: Awaited<ReturnType<typeof seedLatencyData>>): Promise<Scenario[]> {
   const reader = `Bearer ${await mintToken({ groups: ['auditor'] })}`;
   const writer = `Bearer ${await mintToken({ groups: ['training-admin'] })}`;
-  const get = (path: string, authorization?: string): HttpRequestSpec => ({ kind: 'get', path, ...(authorization ? { authorization } : {}) });
+  const get = (path: string, authorization?: string) => (): autocannon.Request => ({ method: 'GET', path, headers: authorization ? { authorization } : {} });
   // Reads are recorded from a real run (they must return data to go on), then replayed as sent.
   const recordRead = async (fn: () => Promise<unknown>) => (await recorded(fn, { dryRun: false })).commands;
   const getCommands = await recordRead(() => getAgreement(data.agreementId, new Date()));
@@ -79,7 +84,7 @@ export async function latencyScenarios(data: Awaited<ReturnType<typeof seedLaten
   const complianceCommands = await recordRead(() => complianceReport({ unit: data.readerUnit, limit: 25 }, new Date()));
 
   // Every POST is a new training (a repeat would be a 409), for employees in turn, so that the
-  // requests in flight update different totals (the HTTP side does the same: http-requests.ts).
+  // requests in flight update different totals.
   let posted = 0;
   const nextPost = () => {
     posted += 1;
@@ -101,7 +106,13 @@ export async function latencyScenarios(data: Awaited<ReturnType<typeof seedLaten
     {
       name: 'POST /employees/{nip}/trainings',
       expectStatus: 201,
-      http: { kind: 'new-training', authorization: writer, nips: Array.from({ length: WRITERS }, (_, index) => benchNip(READERS + index)), year: data.year },
+      http: () => ({
+        method: 'POST',
+        setupRequest: (request) => {
+          const { nip, body } = nextPost();
+          return { ...request, path: `/employees/${nip}/trainings`, headers: { authorization: writer, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+        },
+      }),
       raw: {
         label: describeCommands(sample.commands),
         prepare: async () => {
