@@ -15,6 +15,8 @@ import { percentile } from './support/stats.ts';
  * route, also its handler invoked directly, which splits the overhead between server and handler.
  */
 const MAX_P50_RATIO = 1.5;
+/** Even: each round runs the sides forward then backward. */
+const SLICES_PER_SIDE = 4;
 
 type Side = 'raw' | 'direct' | 'http';
 
@@ -42,14 +44,18 @@ function sidesOf(url: string, scenario: Scenario, connections: number): Partial<
 async function measure(url: string, scenario: Scenario, connections: number): Promise<Measurement> {
   const sides = sidesOf(url, scenario, connections);
   const order = (['raw', 'direct', 'http'] as const).filter((side) => sides[side]);
-  // Warm up (module load, JIT, connections), then halves in the order raw, direct, HTTP, HTTP,
-  // direct, raw, so that a drift of the machine during the measurement weighs on every side alike.
+  // Warm up (module load, JIT, connections), then slices in the order raw, direct, HTTP, HTTP,
+  // direct, raw, repeated: the machine is shared, and its load changes within seconds; slices of a
+  // second, alternating, let a burst of someone else's work weigh on every side alike, which two
+  // halves did not (the same build gave 1.3x and 2.5x in consecutive runs).
   for (const side of order) await sides[side]!(1);
-  const half = config.latencySeconds / 2;
-  const halves: Partial<Record<Side, LoadResult[]>> = {};
-  for (const side of [...order, ...[...order].reverse()]) (halves[side] ??= []).push(await sides[side]!(half));
+  const slice = config.latencySeconds / SLICES_PER_SIDE;
+  const slices: Partial<Record<Side, LoadResult[]>> = {};
+  for (let round = 0; round < SLICES_PER_SIDE / 2; round++) {
+    for (const side of [...order, ...[...order].reverse()]) (slices[side] ??= []).push(await sides[side]!(slice));
+  }
   const loads: Partial<Record<Side, LoadResult>> = {};
-  for (const side of order) loads[side] = mergeLoads(halves[side]!);
+  for (const side of order) loads[side] = mergeLoads(slices[side]!);
   return { scenario, connections, loads };
 }
 
@@ -118,7 +124,7 @@ export async function requestOverhead(engine: BenchEngine, log: (line: string) =
       figures: measurements.flatMap(figuresOf),
       details: [
         detailTable(measurements),
-        `Each side: ${config.latencySeconds} s of closed-loop load after 1 s of warm-up, in halves ordered raw, direct, HTTP, HTTP, direct, raw. ` +
+        `Each side: ${config.latencySeconds} s of closed-loop load after 1 s of warm-up, in ${SLICES_PER_SIDE} slices ordered raw, direct, HTTP, HTTP, direct, raw, and again. ` +
           "HTTP: autocannon to the local server of `npm start` in this process (HS256 token verification, the API Gateway v2 event, the route's handler module). " +
           'Raw: the exact DynamoDB commands the handler sent for that request (recorded by an SDK middleware), replayed through the same `db()` document client; for the POST, each iteration replays the transaction of a new training recorded in a dry run. ' +
           `Direct (${TARGETED_ROUTE} only): the handler module called in-process with a prepared event, i.e. the Lambda's own work without the HTTP hop and the token check that API Gateway does on AWS. ` +

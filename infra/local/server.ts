@@ -51,7 +51,13 @@ function lambdaContext(functionName: string, requestId: string): Context {
   };
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): skip the
+  // stream's async iterator, a dozen promises and listeners on every GET. Node discards the
+  // (empty) request stream itself when the response ends.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return NO_BODY;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

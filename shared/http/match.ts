@@ -6,11 +6,25 @@ export type RouteMatch =
   | { kind: 'method-not-allowed'; allowed: Method[] }
   | { kind: 'not-found' };
 
-const table = Object.entries(routes as Record<string, RouteDefinition>).map(([id, route]) => ({
-  id,
-  route,
-  segments: route.path.split('/').filter(Boolean),
-}));
+interface Row {
+  id: string;
+  route: RouteDefinition;
+  segments: string[];
+  literals: number;
+}
+
+/**
+ * The rows by their number of segments, each list sorted once (stably: table order among equals)
+ * with the most literal segments first. Per request, only rows of the right length are tried, in
+ * an order that already answers "most literal wins"; it used to bind, filter and sort every row.
+ */
+const rowsByLength = new Map<number, Row[]>();
+for (const [id, route] of Object.entries(routes as Record<string, RouteDefinition>)) {
+  const segments = route.path.split('/').filter(Boolean);
+  const row = { id, route, segments, literals: segments.filter((segment) => !segment.startsWith('{')).length };
+  rowsByLength.set(segments.length, [...(rowsByLength.get(segments.length) ?? []), row]);
+}
+for (const rows of rowsByLength.values()) rows.sort((a, b) => b.literals - a.literals);
 
 /**
  * Which row of the route table serves a request, as API Gateway decides it: a literal segment
@@ -19,16 +33,19 @@ const table = Object.entries(routes as Record<string, RouteDefinition>).map(([id
 export function matchRoute(method: string, path: string): RouteMatch {
   // Empty segments are kept so that `/agreements//history` matches nothing.
   const parts = path.split('/').slice(1).map(safeDecode);
-  const candidates = table
-    .map((entry) => ({ entry, params: bind(entry.segments, parts) }))
-    .filter((candidate): candidate is { entry: (typeof table)[number]; params: Record<string, string> } => candidate.params !== undefined)
-    .sort((a, b) => literalCount(b.entry.segments) - literalCount(a.entry.segments));
-  if (candidates.length === 0) return { kind: 'not-found' };
-  const best = literalCount(candidates[0]!.entry.segments);
-  const samePath = candidates.filter((candidate) => literalCount(candidate.entry.segments) === best);
-  const hit = samePath.find((candidate) => candidate.entry.route.method === method.toUpperCase());
-  if (hit) return { kind: 'route', id: hit.entry.id, route: hit.entry.route, params: hit.params };
-  return { kind: 'method-not-allowed', allowed: samePath.map((candidate) => candidate.entry.route.method) };
+  const wanted = method.toUpperCase();
+  let best: number | undefined;
+  const allowed: Method[] = [];
+  for (const row of rowsByLength.get(parts.length) ?? []) {
+    // Sorted: once a row has matched, rows with fewer literals cannot be the best.
+    if (best !== undefined && row.literals < best) break;
+    const params = bind(row.segments, parts);
+    if (!params) continue;
+    best = row.literals;
+    if (row.route.method === wanted) return { kind: 'route', id: row.id, route: row.route, params };
+    allowed.push(row.route.method);
+  }
+  return best === undefined ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed };
 }
 
 function bind(segments: string[], parts: (string | undefined)[]): Record<string, string> | undefined {
@@ -41,10 +58,6 @@ function bind(segments: string[], parts: (string | undefined)[]): Record<string,
     else if (segment !== part) return undefined;
   }
   return params;
-}
-
-function literalCount(segments: string[]): number {
-  return segments.filter((segment) => !segment.startsWith('{')).length;
 }
 
 function safeDecode(part: string): string | undefined {
