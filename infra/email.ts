@@ -154,7 +154,6 @@ export class Email extends Construct {
         },
       }),
     );
-    fn.function.addEnvironment('MAIL_TRANSPORT', 'ses');
     fn.function.addEnvironment('ALERT_SENDER', this.props.senderEmail);
     fn.function.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
     fn.function.addEnvironment('RECIPIENT_DOMAINS', this.props.recipientDomains.join(','));

@@ -37,8 +37,7 @@ const settingsSchema = z.object({
   ALERT_SENDER: z._default(z.string().check(z.minLength(3)), 'Jalin <jalin@localhost>'),
   /** Who gets the monthly per-unit compliance summary (comma-separated). */
   TRAINING_ADMIN_EMAILS: list('bpsdm@localhost'),
-  /** `ses` on AWS; `outbox` writes .eml files locally. */
-  MAIL_TRANSPORT: z._default(z.enum(['ses', 'outbox']), 'outbox'),
+  /** Where local tools (`npm run job`, tests) write each email as an .eml file. */
   OUTBOX_DIR: z._default(z.string(), '.outbox'),
   /** The SES configuration set every message is sent with (TLS required, reputation metrics, bounce events). */
   SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),

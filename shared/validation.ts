@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
-import { en } from 'zod/locales';
 import { InvalidInputError, type FieldError } from './errors.ts';
-
-// zod/mini ships without messages; English ones for the issues our schemas do not word themselves.
-z.config(en());
 
 /** Zod issues as field errors: one per offending field, each naming what is wrong. */
 export function fieldErrors(issues: readonly $ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {

@@ -4,6 +4,9 @@ import { isCalendarDate } from '../../shared/time/calendar.ts';
 import { commandLine, portOption, usageError } from './cli.ts';
 import { useDataEngine } from './data-engine.ts';
 import { ensureTable } from './dynamodb.ts';
+import { settings } from '../../shared/config.ts';
+import { useLocalMailer } from '../../shared/email/mailer.ts';
+import { outboxMailer } from '../../shared/email/outbox.ts';
 import { useLocalDatabase } from './environment.ts';
 import { loadHandler } from './functions.ts';
 
@@ -29,10 +32,10 @@ try {
   process.exit(1);
 }
 const tableName = process.env.TABLE_NAME ?? 'jalin';
-process.env.MAIL_TRANSPORT ??= 'outbox';
 process.env.JALIN_QUIET ??= '1';
 useLocalDatabase(engine.endpoint, tableName);
 await ensureTable(engine.endpoint, tableName);
+useLocalMailer(() => outboxMailer(settings().OUTBOX_DIR, settings().ALERT_SENDER));
 
 try {
   const handler = await loadHandler<(event: unknown) => Promise<JobSummary & { today: string }>>(job.handler);

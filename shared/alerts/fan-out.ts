@@ -1,4 +1,5 @@
 import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { settings } from '../config.ts';
 import type { AlertCandidate } from './ledger.ts';
 
 /**
@@ -14,6 +15,12 @@ export interface AlertQueue {
 }
 
 const BATCH = 10;
+
+/** The stage's email queue (EMAIL_QUEUE_URL, set by CDK), or none: locally and in tests, send inline. */
+export function configuredAlertQueue(): AlertQueue | undefined {
+  const queueUrl = settings().EMAIL_QUEUE_URL;
+  return queueUrl ? sqsAlertQueue(queueUrl) : undefined;
+}
 
 export function sqsAlertQueue(queueUrl: string, client = new SQSClient({})): AlertQueue {
   let buffer: AlertCandidate[] = [];

@@ -1,5 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
-
 /** An email as Jalin's jobs write it: plain text and HTML alternatives of the same message. */
 export interface EmailMessage {
   to: string[];
@@ -7,21 +5,6 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
-}
-
-/** The RFC 5322 message (MIME multipart/alternative, UTF-8), as SES and .eml files take it. */
-export async function composeMime(message: EmailMessage, from: string, messageId?: string): Promise<Buffer> {
-  return new MailComposer({
-    from,
-    to: message.to,
-    ...(message.cc?.length ? { cc: message.cc } : {}),
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    ...(messageId ? { messageId } : {}),
-  })
-    .compile()
-    .build();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { composeMime, PermanentSendError, TransientSendError, type EmailMessage, type Mailer } from './message.ts';
+import { PermanentSendError, TransientSendError, type EmailMessage, type Mailer } from './message.ts';
 import { assertAllowedRecipients } from './recipients.ts';
 
 /** SES answers that mean "this message will never go", whatever the retries. */
@@ -26,8 +26,11 @@ export const alertTagValue = (alertId: string): string | undefined => {
 };
 export const alertIdFromTag = (value: string): string => Buffer.from(value, 'base64url').toString('utf8');
 
+const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
+
 /**
- * Sends the composed MIME message through SES v2, with the configuration set and the alert id as
+ * Sends the message through SES v2 as SES's own simple content (SES builds the MIME: text and
+ * HTML alternatives, UTF-8), so that no MIME composer rides in the Lambda bundles, with the configuration set and the alert id as
  * a message tag. SES has no idempotency key: what stops a second send is the alert ledger (the
  * claim before, SENT after); the id travels as a tag instead, so that a later bounce or complaint
  * event is recorded on the alert it concerns. Throttling is retried here with exponential backoff;
@@ -37,10 +40,11 @@ export function sesMailer(from: string, client = new SESv2Client({}), backoffMs 
   return {
     async send(message: EmailMessage, alertId: string) {
       assertAllowedRecipients([...message.to, ...(message.cc ?? [])], options.recipientDomains ?? []);
-      const raw = await composeMime(message, from);
       const tag = alertTagValue(alertId);
       const command = new SendEmailCommand({
-        Content: { Raw: { Data: raw } },
+        FromEmailAddress: from,
+        Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
+        Content: { Simple: { Subject: utf8(message.subject), Body: { Text: utf8(message.text), Html: utf8(message.html) } } },
         ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
         ...(tag ? { EmailTags: [{ Name: ALERT_TAG, Value: tag }] } : {}),
       });

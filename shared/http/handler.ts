@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type { Actor, VersionPrecondition } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
 import { log, requestLogging } from '../log.ts';
@@ -9,6 +10,10 @@ import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './a
 import { idempotencyFromHeader, type IdempotencyRequest } from './idempotency.ts';
 import { HttpError, problemFromError } from './problem.ts';
 import type { ParsedInput, RouteDefinition } from './route.ts';
+
+// zod/mini ships without messages: English ones for the issues our schemas do not word themselves
+// (an unknown enum value, a wrong type). Set here, by the API, so that jobs do not carry them.
+z.config(en());
 
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 

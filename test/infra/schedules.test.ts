@@ -74,7 +74,6 @@ describe('scheduled jobs', () => {
       const fnId = logicalId(stack.schedules.functions[job.name]!.function);
       const fn = template.toJSON().Resources[fnId];
       expect(fn.Properties.Environment.Variables).toMatchObject({
-        MAIL_TRANSPORT: 'ses',
         ALERT_SENDER: 'jalin@jakarta.go.id',
         TRAINING_ADMIN_EMAILS: 'bpsdm@jakarta.go.id',
         RECIPIENT_DOMAINS: 'jakarta.go.id',

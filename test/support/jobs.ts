@@ -5,7 +5,9 @@ import { afterAll, beforeAll } from 'vitest';
 import type { JobSummary } from '../../shared/alerts/deliver.ts';
 import type { JobName } from '../../shared/alerts/job-table.ts';
 import { jobs } from '../../shared/alerts/job-table.ts';
-import { resetSettings } from '../../shared/config.ts';
+import { resetSettings, settings } from '../../shared/config.ts';
+import { useLocalMailer } from '../../shared/email/mailer.ts';
+import { outboxMailer } from '../../shared/email/outbox.ts';
 import { loadHandler } from '../../infra/local/functions.ts';
 import { readOutbox } from './eml.ts';
 
@@ -16,8 +18,9 @@ import { readOutbox } from './eml.ts';
 export function useJobs(environment: Record<string, string> = {}) {
   const outbox = mkdtempSync(join(tmpdir(), 'jalin-outbox-'));
   beforeAll(() => {
-    Object.assign(process.env, { MAIL_TRANSPORT: 'outbox', OUTBOX_DIR: outbox, ...environment });
+    Object.assign(process.env, { OUTBOX_DIR: outbox, ...environment });
     resetSettings();
+    useLocalMailer(() => outboxMailer(outbox, settings().ALERT_SENDER));
   });
   afterAll(() => rmSync(outbox, { recursive: true, force: true }));
 
