@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emailFunctionEntries } from '../infra/email.ts';
 import { jobs } from '../shared/alerts/job-table.ts';
 import { apiFunctionEntry, apiFunctionNames } from '../shared/http/layout.ts';
 import { bundle, type Bundle } from './support/bundle.ts';
@@ -21,9 +22,9 @@ const MAX_SIZE_RATIO = 1.5;
 const MAX_LOAD_RATIO = 1.5;
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** The deployed entries, as infra/api.ts and infra/schedules.ts build them. */
+/** The deployed entries, as infra/api.ts, infra/schedules.ts and infra/email.ts build them. */
 export function deployedEntries(): string[] {
-  return [...apiFunctionNames.map(apiFunctionEntry), ...jobs.map((job) => job.handler)];
+  return [...apiFunctionNames.map(apiFunctionEntry), ...jobs.map((job) => job.handler), ...Object.values(emailFunctionEntries)];
 }
 
 interface Measured {

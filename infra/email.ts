@@ -29,6 +29,10 @@ export interface EmailProps {
   logRemovalPolicy: RemovalPolicy;
 }
 
+
+/** The email functions' entries under functions/ (also bundled by the cold-start benchmark). */
+export const emailFunctionEntries = { events: 'email/ses-events', sender: 'email/send-queued' } as const;
+
 /** How many queue consumers send at once (SQS event sources need at least 2); they share the send rate. */
 const SENDERS = 2;
 
@@ -75,7 +79,7 @@ export class Email extends Construct {
 
     this.events = new ApiFunction(this, 'SesEvents', {
       ...functionDefaults,
-      handler: 'email/ses-events',
+      handler: emailFunctionEntries.events,
       description: 'SES bounce, complaint and reject events: recorded on the alert concerned',
     });
     // recordDeliveryProblem (shared/alerts/ledger.ts): read the alert, then a conditional update.
@@ -107,7 +111,7 @@ export class Email extends Construct {
 
     this.sender = new ApiFunction(this, 'Sender', {
       ...functionDefaults,
-      handler: 'email/send-queued',
+      handler: emailFunctionEntries.sender,
       description: 'Sends the queued alerts of large runs at the SES send rate',
       timeoutSeconds: 60,
       // Exactly as many as the event source polls with: the senders share the SES rate between them.
