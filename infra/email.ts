@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -17,6 +17,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letters.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
 
 export interface EmailProps {
@@ -89,15 +90,7 @@ export class Email extends Construct {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
     });
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the email queue and of the SES event rule; its messages are inspected and replayed by hand.',
-    });
+    this.deadLetters = deadLetterQueue(this, 'the email queue and of the SES event rule');
 
     this.eventsRule = new Rule(this, 'SesEventsRule', {
       description: 'Bounces, complaints and rejects of Jalin email',

@@ -1,13 +1,14 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { jobs, type JobDefinition } from '../shared/alerts/job-table.ts';
 import type { Email } from './email.ts';
+import { deadLetterQueue } from './dead-letters.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
 
 export interface SchedulesProps {
@@ -32,15 +33,7 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the scheduled jobs; its messages are inspected and replayed by hand.',
-    });
+    this.deadLetters = deadLetterQueue(this, 'the scheduled jobs');
 
     for (const job of jobs as readonly JobDefinition[]) {
       const fn = new ApiFunction(this, job.name, {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { inFreshNode } from './fresh-node.ts';
 
 /**
  * Runs in the fresh process: load the bundle, then serve its first request (the SDK client is
@@ -24,20 +24,7 @@ export interface ColdInvocation {
 }
 
 /** A Lambda cold start of `file` in a fresh Node process: load, then the first invocation with `event`. */
-export function coldInvocation(file: string, event: unknown, environment: Record<string, string>): Promise<ColdInvocation> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
-      env: { PATH: process.env.PATH ?? '', ...environment, BUNDLE_URL: pathToFileURL(file).href, EVENT: JSON.stringify(event) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0 && out !== '') resolve(JSON.parse(out) as ColdInvocation);
-      else reject(new Error(`cold invocation of ${file} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`));
-    });
-  });
+export async function coldInvocation(file: string, event: unknown, environment: Record<string, string>): Promise<ColdInvocation> {
+  const printed = await inFreshNode(probe, { ...environment, BUNDLE_URL: pathToFileURL(file).href, EVENT: JSON.stringify(event) }, `cold invocation of ${file}`);
+  return JSON.parse(printed) as ColdInvocation;
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { inFreshNode } from './fresh-node.ts';
 
 /** Runs in the fresh process: how long the first `import()` of the bundle takes, and nothing else. */
 const probe = 'const start = performance.now(); await import(process.env.BUNDLE_URL); process.stdout.write(String(performance.now() - start));';
@@ -8,21 +8,9 @@ const probe = 'const start = performance.now(); await import(process.env.BUNDLE_
  * Milliseconds that a fresh Node process spends loading and evaluating `file` (what a Lambda cold
  * start spends on the module before the first invocation), measured inside that process.
  */
-export function importMilliseconds(file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
-      env: { PATH: process.env.PATH ?? '', BUNDLE_URL: pathToFileURL(file).href },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const value = Number(out);
-      if (code === 0 && Number.isFinite(value) && out !== '') resolve(value);
-      else reject(new Error(`loading ${file} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`));
-    });
-  });
+export async function importMilliseconds(file: string): Promise<number> {
+  const printed = await inFreshNode(probe, { BUNDLE_URL: pathToFileURL(file).href }, `loading ${file}`);
+  const value = Number(printed);
+  if (!Number.isFinite(value)) throw new Error(`loading ${file} printed ${printed}`);
+  return value;
 }
