@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { startServer } from '../infra/local/server.ts';
 import { mintToken } from '../infra/local/tokens.ts';
 import { addDays, todayInJakarta } from '../shared/time/calendar.ts';
@@ -190,6 +191,17 @@ function report(elapsedSeconds: number): void {
   console.log(textTable(['Request', 'Expected', 'Answers', 'p50', 'p99'], rows));
 }
 
+/**
+ * The contract test of `npm test` (requests generated from GET /openapi.json, answers checked
+ * against it), longer: SOAK_CONTRACT_REQUESTS (5,000) on a server and engine of its own.
+ */
+function runContractLonger(): boolean {
+  const requests = String(Math.round(positive('SOAK_CONTRACT_REQUESTS', 5_000)));
+  console.log(`\nContract: ${requests} requests generated from the OpenAPI document…`);
+  const run = spawnSync('npx', ['vitest', 'run', 'test/hardening/contract.test.ts'], { stdio: 'inherit', env: { ...process.env, CONTRACT_REQUESTS: requests } });
+  return run.status !== 0;
+}
+
 const engine = await startBenchEngine();
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let failed = true;
@@ -217,8 +229,9 @@ try {
   console.log(`\nErrors during the run: ${errors.length}${errors.length ? `\n  ${errors.slice(0, 10).join('\n  ')}` : ''}`);
   console.log(`Training totals and records of ${EMPLOYEES} employees (${recorded} records written): ${trainingProblems.length ? `${trainingProblems.length} wrong\n  ${trainingProblems.slice(0, 10).join('\n  ')}` : 'all exact'}`);
   console.log(`Agreements (${agreements.length} created): ${agreementProblems.length ? `${agreementProblems.length} wrong\n  ${agreementProblems.slice(0, 10).join('\n  ')}` : 'each at its last version, with its notes and one audit entry per version'}`);
-  failed = errors.length > 0 || trainingProblems.length > 0 || agreementProblems.length > 0;
-  console.log(failed ? '\nSOAK FAILED' : '\nSoak passed: 0 errors, data exactly as written.');
+  const contractFailed = runContractLonger();
+  failed = errors.length > 0 || trainingProblems.length > 0 || agreementProblems.length > 0 || contractFailed;
+  console.log(failed ? '\nSOAK FAILED' : '\nSoak passed: 0 errors, data exactly as written, the contract held.');
 } catch (error) {
   console.error(error);
 } finally {

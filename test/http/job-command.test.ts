@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DataFolderHeldError, holdDataFolder } from '../../infra/local/data-engine.ts';
 import { freePort, type LocalEngine } from '../../infra/local/dynamodb.ts';
 import { tokenFor, useLocalApi } from '../support/api.ts';
@@ -11,6 +11,8 @@ import { readOutbox } from '../support/eml.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 
 const run = promisify(execFile);
+// Each case starts Node processes (and one a DynamoDB Local): minutes on a loaded machine. The limit only stops a hang.
+vi.setConfig({ testTimeout: 600_000 });
 const { call, database } = useLocalApi();
 const scratch = mkdtempSync(join(tmpdir(), 'jalin-job-cli-'));
 const outbox = join(scratch, 'outbox');
