@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { Actor, VersionPrecondition } from '../actor.ts';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError, type FieldError } from '../errors.ts';
 import { log, requestLogging } from '../log.ts';
 import { parseInput } from '../validation.ts';
 import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './auth.ts';
@@ -61,11 +61,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
     })
     .handler(async (event) => {
       const principal = authorize(event, route);
-      const input = {
-        params: parseInput(route.params ?? noParams, event.pathParameters ?? {}),
-        query: parseInput(route.query ?? noQuery, event.queryStringParameters ?? {}),
-        body: route.body ? parseInput(route.body, readBody(event, route)) : undefined,
-      };
+      const input = parseRequest(event, route);
       const result = await run({
         ...(input as ParsedInput<R>),
         principal: principal as HandlerRequest<R>['principal'],
@@ -102,6 +98,28 @@ export function assertMayRead(principal: Principal, nip: string, readers: readon
 /** A stored resource with its version as the ETag. */
 export function entityResult(entity: { version: number }, status = 200, headers: Record<string, string> = {}): HttpResult {
   return { status, body: entity, headers: { etag: `"${entity.version}"`, ...headers } };
+}
+
+/**
+ * Params, query and body parsed together, so that one 400 names every bad field wherever it is
+ * (a bad NIP in the path and a bad `limit` in the query are both reported).
+ */
+function parseRequest(event: Event, route: RouteDefinition): { params: unknown; query: unknown; body: unknown } {
+  const errors: FieldError[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      errors.push(...error.errors);
+      return undefined;
+    }
+  };
+  const params = attempt(() => parseInput(route.params ?? noParams, event.pathParameters ?? {}));
+  const query = attempt(() => parseInput(route.query ?? noQuery, event.queryStringParameters ?? {}));
+  const body = route.body ? attempt(() => parseInput(route.body!, readBody(event, route))) : undefined;
+  if (errors.length) throw new InvalidInputError(errors);
+  return { params, query, body };
 }
 
 function authorize(event: Event, route: RouteDefinition): Principal | undefined {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isCalendarDate } from '../time/calendar.ts';
-import { isCountryCode, suggestCountryCode } from './countries.ts';
+import { countryCodes, isCountryCode, suggestCountryCode } from './countries.ts';
 
 /**
  * Building blocks shared by every capability's schemas, written with `zod/mini`: it tree-shakes,
@@ -69,7 +69,7 @@ export const countryCode = z.string().check(
     const hint = suggestion ? `: write ${suggestion}` : ', such as ID or JP';
     context.addIssue({ code: 'custom', input: code, message: `must be an ISO 3166-1 alpha-2 country code${hint}` });
   }),
-  z.meta({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code, e.g. ID, JP, GB.', example: 'ID' }),
+  z.meta({ enum: countryCodes, description: 'ISO 3166-1 alpha-2 code, e.g. ID, JP, GB.', example: 'ID' }),
 );
 
 /**

@@ -45,7 +45,7 @@ export const trainingRoutes = defineRoutes({
     body: employeeBody,
     conditional: 'optional',
     success: { status: 200, alsoStatus: 201, schema: employeeSchema, description: 'The employee (201 when created), with its ETag.' },
-    errors: [412, 413, 415, 428],
+    errors: [404, 412, 413, 415, 428],
   },
   getEmployee: {
     method: 'GET',

@@ -77,7 +77,7 @@ export interface ContractRequest {
 
 export interface Finding {
   route: string;
-  check: 'server error' | 'undocumented status' | 'content type' | 'body schema' | 'invalid data accepted' | 'valid data refused';
+  check: 'server error' | 'undocumented status' | 'content type' | 'body schema' | 'invalid data accepted' | 'wrong refusal' | 'valid data refused';
   detail: string;
 }
 
@@ -344,7 +344,48 @@ function check(request: ContractRequest, status: number, contentType: string, te
     }
   }
   if (request.broken && status >= 200 && status < 300) at('invalid data accepted', `${request.broken} answered ${status}`);
+  else if (request.broken && request.authenticated && status !== 401 && status !== 403) {
+    const wrong = wrongRefusal(request.broken, status, text);
+    if (wrong) at('wrong refusal', `${request.broken}: ${wrong}`);
+  }
   return findings;
+}
+
+/**
+ * The exact refusal one broken constraint must get, derived from what was broken, not from the
+ * server's schemas: input is parsed before anything else runs (only authentication and
+ * authorization come first), and one 400 names every bad field, so a broken parameter or body
+ * field is a 400 `invalid-request` whose `errors` name that field; a broken `If-Match` is a
+ * precondition failure (412, or 428 when it amounts to no header at all).
+ */
+export function expectedRefusal(broken: string): { statuses: number[]; path?: string } {
+  const parameter = /^(path|query|header) ([\w-]+): /.exec(broken);
+  // A body the document allows may still break a rule it cannot state (a cross-field rule): its
+  // 400 comes first, since input is parsed before preconditions are checked.
+  if (parameter?.[2] === 'If-Match') return { statuses: [400, 412, 428] };
+  if (parameter) return { statuses: [400], path: parameter[2]! };
+  const field = /^body (\w+): /.exec(broken);
+  if (field) return { statuses: [400], path: field[1]! };
+  if (broken === 'body additionalProperties') return { statuses: [400], path: 'notInTheDocument' };
+  return { statuses: [400] };
+}
+
+function wrongRefusal(broken: string, status: number, text: string): string | undefined {
+  const expected = expectedRefusal(broken);
+  if (!expected.statuses.includes(status)) return `answered ${status}, not ${expected.statuses.join(' or ')}`;
+  if (status !== 400) return undefined;
+  let problem: { type?: string; errors?: { path: string }[] };
+  try {
+    problem = JSON.parse(text) as typeof problem;
+  } catch {
+    return 'a 400 without a problem body';
+  }
+  if (problem.type !== 'urn:jalin:problem:invalid-request') return `a 400 of type ${problem.type}`;
+  const path = expected.path;
+  if (path !== undefined && !problem.errors?.some((error) => error.path === path || error.path.startsWith(`${path}.`))) {
+    return `the errors name ${problem.errors?.map((error) => error.path || '(body)').join(', ') || 'nothing'}, not ${path}`;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- the run
