@@ -10,6 +10,7 @@ import { routes } from '../../shared/http/routes.ts';
 import { IMPORT_COLUMNS } from '../../shared/training/import.ts';
 import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
 import { tokenFor, useLocalApi } from '../support/api.ts';
+import type { Schema as JsonSchema } from '../support/contract.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
 import { problemViolations, rejectedTokens, tableSnapshot, tokenWithGroups, type RawResponse } from '../support/hardening.ts';
@@ -29,21 +30,6 @@ const RUNS = 320; // 320 batches of 16: 5,120 requests
 
 const { url } = useLocalApi();
 
-type JsonSchema = {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  anyOf?: JsonSchema[];
-  readOnly?: boolean;
-};
 
 interface Operation {
   id: string;

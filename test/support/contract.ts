@@ -14,7 +14,8 @@ import fc from 'fast-check';
  *
  * No npm tool fitted (see test/hardening/contract.test.ts); the server's own code is never used.
  */
-type Schema = {
+/** The part of JSON Schema that the generated documents use. */
+export type Schema = {
   type?: string | string[];
   properties?: Record<string, Schema>;
   required?: string[];
@@ -36,6 +37,7 @@ type Schema = {
   anyOf?: Schema[];
   oneOf?: Schema[];
   example?: unknown;
+  readOnly?: boolean;
   $ref?: string;
 };
 
