@@ -30,7 +30,6 @@ const RUNS = 320; // 320 batches of 16: 5,120 requests
 
 const { url } = useLocalApi();
 
-
 interface Operation {
   id: string;
   method: string;
