@@ -1,8 +1,8 @@
 import { PermanentSendError, TransientSendError, type Mailer } from '../email/message.ts';
 import { log, redact } from '../log.ts';
 import { ALERTS_FAILED, countMetric } from '../metrics.ts';
-import { alertsByStatus, claim, giveUpUnconfirmed, MAX_ATTEMPTS, settle, type AlertCandidate, type AlertKind, type StoredAlert } from './ledger.ts';
-import type { Key } from '../db/query.ts';
+import { alertsInStatus, claim, giveUpUnconfirmed, MAX_ATTEMPTS, settle, type AlertCandidate, type AlertKind, type StoredAlert } from './ledger.ts';
+import { queryAll } from '../db/query.ts';
 
 export interface JobSummary {
   sent: number;
@@ -84,10 +84,7 @@ export async function retryUnsent(kind: AlertKind, mailer: Mailer, now: Date, su
 }
 
 async function forEachAlert(status: 'RETRY' | 'PENDING', kind: AlertKind, visit: (alert: StoredAlert) => Promise<unknown>): Promise<void> {
-  let start: Key | undefined;
-  do {
-    const page = await alertsByStatus(status, kind, 100, start);
-    for (const alert of page.items) await visit(alert);
-    start = page.next;
-  } while (start);
+  for await (const items of queryAll(alertsInStatus(status, kind))) {
+    for (const alert of items as unknown as StoredAlert[]) await visit(alert);
+  }
 }

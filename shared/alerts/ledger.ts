@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { db, tableName } from '../db/client.ts';
-import { queryPage, type Key } from '../db/query.ts';
+import { queryPage, type Key, type PageQuery } from '../db/query.ts';
 import type { EmailMessage } from '../email/message.ts';
 
 /**
@@ -169,17 +169,18 @@ export async function recordDeliveryProblem(alertId: string, problem: string, fa
   }
 }
 
-/** Alerts in one status (optionally of one kind), oldest first. */
+/** The alerts in one status (optionally of one kind), oldest first. */
+export function alertsInStatus(status: AlertStatus, kind?: AlertKind): PageQuery {
+  return {
+    index: 'GSI1',
+    keyCondition: kind ? 'GSI1PK = :pk AND begins_with(GSI1SK, :kind)' : 'GSI1PK = :pk',
+    names: {},
+    values: { ':pk': `ALERTS#${status}`, ...(kind ? { ':kind': `${kind}#` } : {}) },
+  };
+}
+
+/** A page of them, for `GET /alerts`. */
 export async function alertsByStatus(status: AlertStatus, kind: AlertKind | undefined, limit: number, start?: Key) {
-  const page = await queryPage(
-    {
-      index: 'GSI1',
-      keyCondition: kind ? 'GSI1PK = :pk AND begins_with(GSI1SK, :kind)' : 'GSI1PK = :pk',
-      names: {},
-      values: { ':pk': `ALERTS#${status}`, ...(kind ? { ':kind': `${kind}#` } : {}) },
-    },
-    limit,
-    start,
-  );
+  const page = await queryPage(alertsInStatus(status, kind), limit, start);
   return { items: page.items as unknown as StoredAlert[], next: page.next };
 }
