@@ -48,6 +48,14 @@ const settingsSchema = z.object({
   /** SES's maximum send rate (messages/s) shared by EMAIL_SENDERS concurrent queue consumers. */
   SES_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 1),
   EMAIL_SENDERS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
+  /** Set on AWS: the private bucket holding uploads (rosters, documents) and exports. Absent: a local folder. */
+  FILES_BUCKET: z.optional(z.string().check(z.minLength(3))),
+  /** Where the local file store keeps files (`npm start`, tests). */
+  FILES_DIR: z._default(z.string(), '.jalin/files'),
+  /** Keys the local file store's upload and download URLs; any stable value works locally. */
+  FILES_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-files-secret'),
+  /** The console's base URL, for links in emails. */
+  CONSOLE_URL: z._default(z.url(), 'http://localhost:3000'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

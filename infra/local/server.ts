@@ -6,7 +6,8 @@ import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
 import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
-import { loadHandler } from './functions.ts';
+import { serveFile, settleFileConsumers } from './files.ts';
+import { lambdaContext, loadHandler } from './functions.ts';
 import { verifyToken } from './tokens.ts';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -32,23 +33,6 @@ async function withConcurrencyLimit<T>(run: () => Promise<T>): Promise<T> {
     inFlight -= 1;
     waiting.shift()?.();
   }
-}
-
-function lambdaContext(functionName: string, requestId: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 const NO_BODY = Buffer.alloc(0);
@@ -82,6 +66,8 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
+  // Presigned file URLs stream past the gateway's body limit, as S3's do.
+  if (url.pathname.startsWith('/files/')) return serveFile(request, response, url);
   const body = await readBody(request);
   if (!body) {
     send(response, problemResponse(413, `The body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes.`, { instance: url.pathname }));
@@ -147,13 +133,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as { port: number };
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  // Upload and download links of the local file store point here.
+  process.env.LOCAL_FILES_URL = `${host === '0.0.0.0' ? 'http://localhost' : `http://${host}`}:${port}/files`;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await settleFileConsumers();
+    },
   };
 }
