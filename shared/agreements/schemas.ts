@@ -199,8 +199,7 @@ export const withdrawAgreementSchema = z.strictObject({ reason: text(1000).check
 
 export const searchAgreementsQuery = z.strictObject({
   q: text(200).check(
-    z.refine((value) => /[\p{L}\p{N}]/u.test(value), 'must contain a letter or a digit'),
-    z.meta({ description: 'Words of a title or a document number; each word matches the start of a word, ignoring case and accents.' }),
+    z.meta({ description: 'Words of a title or a document number; each word matches the start of a word, ignoring case and accents (without a letter or digit, nothing matches).' }),
   ),
   limit,
   cursor: z.optional(cursor),

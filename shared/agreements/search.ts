@@ -18,7 +18,8 @@ const ROUND = 100;
  */
 export async function searchAgreements(query: { q: string; limit: number; cursor?: string }, now: Date): Promise<Page<Agreement>> {
   const terms = searchTerms(query.q);
-  const first = terms[0]!;
+  const first = terms[0];
+  if (first === undefined) return { items: [] };
   const scope = `search:${terms.join(' ')}`;
   let start = query.cursor ? (decodeCursor(scope, query.cursor) as Key) : undefined;
   const hits: string[] = [];
