@@ -11,6 +11,7 @@ import { markdownTable } from './support/format.ts';
 import { machineNotes } from './support/machine.ts';
 import { assertBenchNipsValid } from './support/nip.ts';
 import { consoleSummary, failures, markdownDetails, markdownSummary, type Section } from './support/report.ts';
+import { statisticsSection } from './statistics.ts';
 import { sweepSection } from './sweep-cost.ts';
 
 /**
@@ -44,6 +45,10 @@ async function runAll(): Promise<Section[]> {
       log('4. bulk import');
       sections.push(await bulkImport(engine, log));
     }
+    if (config.only.has('statistics')) {
+      log('7. yearly statistics');
+      sections.push(await statisticsSection(engine, log));
+    }
     if (config.only.has('sweep')) {
       log('3 and 5. sweep cost and growth');
       const stages = await growthRun(engine, log);
@@ -61,7 +66,7 @@ function settingsTable(): string {
     ['Variable', 'Value', 'Meaning'],
     [
       ['BENCH_SCALE', String(config.scale), 'Multiplies the data sizes (1 = the issue\'s 100,000 agreements and 60,000 employees at x100).'],
-      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, cold-session, import, sweep (sweep = sections 3 and 5).'],
+      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, cold-session, import, sweep (sweep = sections 3 and 5), statistics.'],
       ['BENCH_LATENCY_SECONDS', String(config.latencySeconds), 'Seconds of load per side and per route and concurrency.'],
       ['BENCH_COLD_RUNS', String(config.coldStartRuns), 'Fresh Node processes per bundle (median reported).'],
       ['BENCH_SWEEP_REPEATS', String(config.sweepRepeats), 'Repetitions of each sweep read (median time).'],

@@ -1,6 +1,9 @@
 import { routeTo } from '../../shared/http/router.ts';
 import { handler as agreementHistory } from '../agreements/history.ts';
 import { handler as agreementOutcomes } from '../agreements/outcomes.ts';
+import { handler as agreementStatistics } from '../agreements/statistics.ts';
+import { handler as dormantAgreements } from '../agreements/dormant.ts';
+import { handler as searchAgreements } from '../agreements/search.ts';
 import { handler as expiringAgreements } from '../agreements/expiring.ts';
 import { handler as getAgreement } from '../agreements/get.ts';
 import { handler as listAgreements } from '../agreements/list.ts';
@@ -30,4 +33,7 @@ export const handler = routeTo([
   compliance,
   complianceSummary,
   listAlerts,
+  searchAgreements,
+  agreementStatistics,
+  dormantAgreements,
 ]);

@@ -1,6 +1,8 @@
 import { routeTo } from '../../shared/http/router.ts';
 import { handler as createAgreement } from '../agreements/create.ts';
 import { handler as renewAgreement } from '../agreements/renew.ts';
+import { handler as restoreAgreement } from '../agreements/restore.ts';
+import { handler as withdrawAgreement } from '../agreements/withdraw.ts';
 import { handler as updateAgreement } from '../agreements/update.ts';
 import { handler as putEmployee } from '../employees/put.ts';
 import { handler as putTarget } from '../targets/put.ts';
@@ -9,4 +11,4 @@ import { handler as deleteTraining } from '../trainings/delete.ts';
 import { handler as importTrainings } from '../trainings/import.ts';
 
 /** The `write` API function: every authorized POST, PUT, PATCH and DELETE (shared/http/layout.ts). */
-export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget]);
+export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, withdrawAgreement, restoreAgreement]);

@@ -75,6 +75,11 @@ describe('table actions', () => {
     await call('GET', `/agreements/${mou.id}/history`);
     await call('GET', `/agreements/${mou.id}/outcomes`);
     await call('POST', `/agreements/${mou.id}/renewals`, { body: { endsOn: addDays(today, 2000) }, headers: { 'idempotency-key': 'renew-1' } });
+    await call('GET', '/agreements/search?q=kesepakatan');
+    await call('GET', '/agreements/statistics?year=2026');
+    await call('GET', '/agreements/dormant?days=10');
+    await call('POST', `/agreements/${pks.id}/withdrawal`, { body: { reason: 'Dicatat dua kali' }, headers: { 'if-match': '"3"', 'idempotency-key': 'withdraw-1' } });
+    await call('DELETE', `/agreements/${pks.id}/withdrawal`, { headers: { 'if-match': '"4"' } });
 
     const nip = nipFor(4000);
     await call('PUT', `/employees/${nip}`, { body: employeeBody() });
