@@ -54,8 +54,18 @@ const settingsSchema = z.object({
   FILES_DIR: z._default(z.string(), '.jalin/files'),
   /** Keys the local file store's upload and download URLs; any stable value works locally. */
   FILES_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-files-secret'),
-  /** The console's base URL, for links in emails. */
+  /** Minutes in one JP (jam pelajaran): 45 by national rule; a multiple of 15 so JP are whole quarter hours. */
+  JP_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(15), z.maximum(240), z.multipleOf(15)), 45),
+  /** Whole months of the year before pro-rata training reminders start (3: the first goes on 1 April). */
+  TRAINING_REMINDER_GRACE_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(11)), 3),
+  /** The staff console's base URL, for the links in emails. */
   CONSOLE_URL: z._default(z.url(), 'http://localhost:3000'),
+  /** Who signs agreement alerts and receives the replies (Reply-To). */
+  AGREEMENTS_UNIT_NAME: z._default(z.string().check(z.minLength(1)), 'Biro Kerja Sama Daerah Provinsi DKI Jakarta'),
+  AGREEMENTS_UNIT_EMAIL: z._default(z.string().check(z.minLength(3)), 'kerjasama@localhost'),
+  /** Who signs training reminders and receives the replies (Reply-To, List-Unsubscribe). */
+  TRAINING_UNIT_NAME: z._default(z.string().check(z.minLength(1)), 'BPSDM Provinsi DKI Jakarta'),
+  TRAINING_UNIT_EMAIL: z._default(z.string().check(z.minLength(3)), 'bpsdm@localhost'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -16,6 +16,10 @@ import { handler as getTarget } from '../targets/get.ts';
 import { handler as getTraining } from '../trainings/get.ts';
 import { handler as listTrainings } from '../trainings/list.ts';
 import { handler as trainingSummary } from '../trainings/summary.ts';
+import { handler as getParticipant } from '../programs/participant-get.ts';
+import { handler as getProgram } from '../programs/get.ts';
+import { handler as listParticipants } from '../programs/participants-list.ts';
+import { handler as listPrograms } from '../programs/list.ts';
 
 /** The `read` API function: every authorized GET (shared/http/layout.ts). */
 export const handler = routeTo([
@@ -36,4 +40,8 @@ export const handler = routeTo([
   searchAgreements,
   agreementStatistics,
   dormantAgreements,
+  listPrograms,
+  getProgram,
+  listParticipants,
+  getParticipant,
 ]);

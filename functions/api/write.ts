@@ -9,6 +9,11 @@ import { handler as putTarget } from '../targets/put.ts';
 import { handler as addTraining } from '../trainings/create.ts';
 import { handler as deleteTraining } from '../trainings/delete.ts';
 import { handler as importTrainings } from '../trainings/import.ts';
+import { handler as addParticipants } from '../programs/roster.ts';
+import { handler as createProgram } from '../programs/create.ts';
+import { handler as putParticipant } from '../programs/participant-put.ts';
+import { handler as removeParticipant } from '../programs/participant-delete.ts';
+import { handler as updateProgram } from '../programs/update.ts';
 
 /** The `write` API function: every authorized POST, PUT, PATCH and DELETE (shared/http/layout.ts). */
-export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, withdrawAgreement, restoreAgreement]);
+export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, withdrawAgreement, restoreAgreement, createProgram, updateProgram, putParticipant, addParticipants, removeParticipant]);

@@ -1,12 +1,14 @@
 import { createAgreement } from '../../shared/agreements/service.ts';
 import { canonicalJson } from '../../shared/http/idempotency.ts';
 import { demoAgreements } from './demo-data.ts';
+import { seedTrainingDemo } from './seed-demo-training.ts';
 
 /**
- * Loads the demo agreements through the same use cases as the API. Each carries an idempotency
- * key derived from its demo key, so loading twice changes nothing.
+ * Loads the demo agreements, then the demo employees, trainings and programs, through the same use
+ * cases as the API. Each carries an idempotency key derived from its demo key, so loading twice
+ * changes nothing. Answers what was loaded, as a line to print.
  */
-export async function seedDemoData(): Promise<number> {
+export async function seedDemoData(): Promise<string> {
   const ids = new Map<string, string>();
   for (const { key, parentKey, ...input } of demoAgreements) {
     const parentId = parentKey ? ids.get(parentKey) : undefined;
@@ -18,5 +20,6 @@ export async function seedDemoData(): Promise<number> {
     });
     ids.set(key, agreement.id);
   }
-  return ids.size;
+  const training = await seedTrainingDemo(ids);
+  return `${ids.size} agreements, ${training.employees} employees, ${training.trainings} trainings, ${training.programs} programs loaded`;
 }

@@ -26,7 +26,7 @@ try {
   engine = values['in-memory'] ? await startDynamoDbLocal({ port: enginePort }) : await holdDataFolder(enginePort, 'npm start');
   useLocalDatabase(engine.endpoint, tableName);
   await ensureTable(engine.endpoint, tableName);
-  if (values.demo) console.log(`demo data: ${await seedDemoData()} agreements loaded`);
+  if (values.demo) console.log(`demo data: ${await seedDemoData()}`);
   api = await startServer({ port: apiPort, host: '0.0.0.0' }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${apiPort} is in use: is another \`npm start\` running? Stop it, or pass --port.`) : error;
   });

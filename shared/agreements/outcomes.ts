@@ -1,20 +1,25 @@
 import { queryAll } from '../db/query.ts';
+import { programFromItem, programsOfAgreement } from '../training/programs/repository.ts';
+import { tallyOutcomes } from '../training/programs/rules.ts';
 import { linkedTrainings } from '../training/repository/records.ts';
-import { roundHours } from '../training/rules.ts';
 import { requireAgreementRecord } from './repository.ts';
 
-/** What an agreement has produced: the training records linked to it, their participants and hours. */
+async function collect<T>(pages: AsyncGenerator<Record<string, unknown>[]>, map: (item: Record<string, unknown>) => T): Promise<T[]> {
+  const all: T[] = [];
+  for await (const items of pages) all.push(...items.map(map));
+  return all;
+}
+
+/**
+ * What an agreement has produced: its programs, the DKI employees trained under it (their linked
+ * training records, programs' participations included) and the external participants of its
+ * programs (counted on each program item), with the hours of both.
+ */
 export async function agreementOutcomes(agreementId: string) {
   await requireAgreementRecord(agreementId);
-  let trainings = 0;
-  let hours = 0;
-  const participants = new Set<string>();
-  for await (const items of queryAll(linkedTrainings(agreementId))) {
-    for (const item of items) {
-      trainings += 1;
-      hours += item.hours as number;
-      participants.add(item.nip as string);
-    }
-  }
-  return { agreementId, trainings, participants: participants.size, hours: roundHours(hours) };
+  const [records, programs] = await Promise.all([
+    collect(queryAll(linkedTrainings(agreementId)), (item) => ({ nip: item.nip as string, hours: item.hours as number })),
+    collect(queryAll(programsOfAgreement(agreementId)), programFromItem),
+  ]);
+  return { agreementId, ...tallyOutcomes(records, programs) };
 }

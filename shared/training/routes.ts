@@ -115,11 +115,11 @@ export const trainingRoutes = defineRoutes({
     handler: 'trainings/delete',
     access: ['training-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    summary: 'Remove a training record and its hours from the total',
+    summary: 'Remove a training record and its hours from the total (a program participation: remove the participant, 409)',
     tag: 'Training',
     params: trainingParams,
     success: { status: 204, schema: null, description: 'Removed.' },
-    errors: [404],
+    errors: [404, 409],
   },
   trainingSummary: {
     method: 'GET',

@@ -22,6 +22,9 @@ import { expectProblem } from '../support/hardening.ts';
  * - auditor reads everything;
  * - employee reads only its own data (GET /employees/{nip}, its trainings, its summary) and
  *   GET /training-targets/{year};
+ * - training programs: training-admin writes them; training readers and agreements-admin read
+ *   programs (no personal data; they are agreements' outcomes); only training readers read
+ *   participants (NIPs and names); employee none;
  * - /health and /openapi.json are public.
  */
 type Access = 'public' | readonly (Group | 'employee:own')[];
@@ -60,6 +63,16 @@ const expectedAccess: Record<string, Access> = {
   getTarget: [...TRAINING_READERS, 'employee'],
   // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).
   listAlerts: ['agreements-admin', 'training-admin', 'auditor'],
+  // Training programs and participants
+  createProgram: ['training-admin'],
+  updateProgram: ['training-admin'],
+  putParticipant: ['training-admin'],
+  addParticipants: ['training-admin'],
+  removeParticipant: ['training-admin'],
+  listPrograms: [...TRAINING_READERS, 'agreements-admin'],
+  getProgram: [...TRAINING_READERS, 'agreements-admin'],
+  listParticipants: TRAINING_READERS,
+  getParticipant: TRAINING_READERS,
   // System
   health: 'public',
   openapi: 'public',
@@ -122,6 +135,9 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     putEmployee: employeeBody(),
     addTraining: trainingBody({ title: `Pelatihan Matriks ${sequence}` }),
     putTarget: { hours: 40 },
+    createProgram: { title: `Program Matriks ${sequence}`, provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
+    updateProgram: { title: 'Program Matriks', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
+    addParticipants: { participants: [{ nip: otherNip }] },
   };
   if (id === 'putEmployee') return { method: route.method, path: `/employees/${nipFor(7100 + sequence)}`, body: bodies.putEmployee, headers };
   if (id === 'importTrainings') return { method: route.method, path, rawBody: `${IMPORT_COLUMNS.join(',')}\n`, headers: { 'content-type': 'text/csv' } };

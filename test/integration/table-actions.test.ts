@@ -99,6 +99,20 @@ describe('table actions', () => {
     await call('GET', '/compliance/summary?year=2026');
     await call('GET', '/alerts?status=FAILED');
 
+    const programBody = { title: 'PKN Tingkat II', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-08-13', endsOn: '2026-11-26', jp: 60, agreementId: pks.id };
+    const program = await call('POST', '/training-programs', { body: programBody, headers: { 'idempotency-key': 'program-1' } });
+    await call('PUT', `/training-programs/${program.id}`, { body: { ...programBody, agreementId: mou.id, cohort: 'Angkatan XXXIV' }, headers: { 'if-match': '"1"' } });
+    await call('GET', `/training-programs/${program.id}`);
+    await call('GET', '/training-programs?year=2026');
+    await call('GET', `/training-programs?agreementId=${mou.id}`);
+    await call('PUT', `/training-programs/${program.id}/participants/${nip}`, { body: { changeProjectTitle: 'Satu data' } });
+    await call('PUT', `/training-programs/${program.id}/participants/${nip}`, { body: {}, headers: { 'if-match': '"1"' } });
+    await call('PUT', `/employees/${nipFor(4002)}`, { body: employeeBody() });
+    await call('POST', `/training-programs/${program.id}/participants`, { body: { participants: [{ nip: nipFor(4001), name: 'Rina', agency: 'LAN RI' }, { nip: nipFor(4002) }] } });
+    await call('GET', `/training-programs/${program.id}/participants`);
+    await call('GET', `/training-programs/${program.id}/participants/${nip}`);
+    await call('DELETE', `/training-programs/${program.id}/participants/${nip}`);
+
     const tableRoutes = (Object.keys(routes) as RouteId[]).filter((id) => routes[id].actions.length > 0);
     const untried = tableRoutes.filter((id) => !used.has(id));
     expect(untried, 'routes the scenario above does not call yet').toEqual([]);

@@ -5,6 +5,7 @@ import { keyText } from '../../text.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';
 import { allDormant } from '../dormant.ts';
 import { isoWeek } from '../rules.ts';
+import { agreementsLetterhead } from '../letterheads.ts';
 import { dormantDigestEmail } from '../templates.ts';
 import type { JobContext } from './context.ts';
 
@@ -30,7 +31,7 @@ export async function runDormantAgreements({ today, now, mailer }: JobContext): 
   for (const [key, { unit, agreements }] of byUnit) {
     const recipients = [...new Set(agreements.flatMap((agreement) => agreement.contactEmails))];
     const outcome = await deliver(
-      { id: `DORMANT#${key}#${week}`, kind: 'DORMANT', subject: unit, period: week, message: { to: recipients, ...dormantDigestEmail(unit, agreements, days, language) } },
+      { id: `DORMANT#${key}#${week}`, kind: 'DORMANT', subject: unit, period: week, message: { to: recipients, ...dormantDigestEmail(unit, agreements, days, language, agreementsLetterhead()) } },
       mailer,
       now,
     );

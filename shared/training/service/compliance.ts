@@ -1,3 +1,4 @@
+import { settings } from '../../config.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { keyText } from '../../text.ts';
 import { keyOf, queryAll, queryPage, type BucketPosition } from '../../db/query.ts';
@@ -31,7 +32,7 @@ export async function complianceReport(query: { year?: number; unit?: string; st
       read += page.items.length;
       for (const item of page.items) {
         const employee = employeeFromItem(item);
-        const row = { nip: employee.nip, name: employee.name, unit: employee.unit, ...compliance(totals.get(employee.nip) ?? 0, target) };
+        const row = { nip: employee.nip, name: employee.name, unit: employee.unit, ...compliance(totals.get(employee.nip) ?? 0, target, settings().JP_MINUTES) };
         if (query.status && row.compliant !== (query.status === 'MET')) continue;
         rows.push(row);
         if (rows.length === query.limit) return { items: rows, nextCursor: encodeCursor(scope, { bucket, key: keyOf(item, 'GSI1') }) };
@@ -60,9 +61,9 @@ export async function forEachEmployeeHours(year: number, visit: (employee: Emplo
 }
 
 /** Per unit: employees, how many met the target, how many did not, and the rate met/employees. */
-export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; items: UnitTally[] }> {
-  const target = (await targetOf(year)).hours;
+export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; targetJp: number; items: UnitTally[] }> {
+  const { hours: target, jp: targetJp } = await targetOf(year);
   const tallies = new Map<string, UnitTally>();
   await forEachEmployeeHours(year, (employee, hours) => tallyUnit(tallies, keyText(employee.unit), employee.unit, hours, target));
-  return { year, targetHours: target, items: [...tallies.values()] };
+  return { year, targetHours: target, targetJp, items: [...tallies.values()] };
 }

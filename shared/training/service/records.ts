@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../actor.ts';
+import { settings } from '../../config.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { writeOnce } from '../../db/idempotency.ts';
 import { queryPage, type Key } from '../../db/query.ts';
 import { transact } from '../../db/transactions.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { currentYear } from '../../time/calendar.ts';
 import { requireEmployee } from '../repository/employees.ts';
 import { deletionSteps, getTraining, insertionSteps, newTrainingId, trainingFromItem, trainingsOfYear } from '../repository/records.ts';
@@ -46,11 +47,12 @@ export async function listTrainings(nip: string, query: { year?: number; limit: 
 
 export async function removeTraining(nip: string, trainingId: string, actor: Actor): Promise<void> {
   const training = await readTraining(nip, trainingId);
+  if (training.programId) throw new ConflictError(`This record is a participation in training program ${training.programId}: remove the participant from the program instead.`);
   await transact(deletionSteps(training, actor.subject, actor.now.toISOString()));
 }
 
 export async function trainingSummary(nip: string, year: number): Promise<TrainingSummary> {
   await requireEmployee(nip);
   const [hours, target] = await Promise.all([totalOf(nip, year), targetOf(year)]);
-  return { nip, year, ...compliance(hours, target.hours) };
+  return { nip, year, ...compliance(hours, target.hours, settings().JP_MINUTES), targetUnit: target.unit };
 }
