@@ -227,7 +227,12 @@ export async function queryRegistry(filter: RegistryFilter, limit: number, start
   if (filter.kind) where('kind', 'kind', filter.kind, (n, v) => `${n} = ${v}`);
   if (filter.partner) where('partnerSearch', 'partner', keyText(filter.partner), (n, v) => `contains(${n}, ${v})`);
   if (filter.field) where('fieldSearch', 'field', keyText(filter.field), (n, v) => `contains(${n}, ${v})`);
-  if (filter.ownerUnit) where('unitKey', 'ownerUnit', keyText(filter.ownerUnit), (n, v) => `${n} = ${v}`);
+  if (filter.ownerUnit) {
+    // Items written before `unitKey` existed match on the unit as written.
+    names['#ownerUnit'] = 'ownerUnit';
+    values[':ownerUnitAsWritten'] = filter.ownerUnit;
+    where('unitKey', 'ownerUnit', keyText(filter.ownerUnit), (n, v) => `(${n} = ${v} OR #ownerUnit = :ownerUnitAsWritten)`);
+  }
   if (filter.lifecycle) where('lifecycle', 'lifecycle', filter.lifecycle, (n, v) => `${n} = ${v}`);
   if (filter.startsAfter) where('startsOn', 'startsAfter', filter.startsAfter, (n, v) => `${n} > ${v}`);
   if (filter.startsOnOrBefore) where('startsOn', 'startsOnOrBefore', filter.startsOnOrBefore, (n, v) => `${n} <= ${v}`);

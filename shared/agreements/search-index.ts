@@ -15,7 +15,8 @@ import { indexedWords } from './search-words.ts';
  * other terms of a search are checked without reading the agreement. Withdrawn agreements have
  * no words: they are not found.
  */
-export const wordPartition = (word: string) => `WORDS#${word.slice(0, 1)}`;
+/** By code point, so that a letter outside the BMP is never split into a lone surrogate. */
+export const wordPartition = (word: string) => `WORDS#${[...word][0] ?? ''}`;
 const wordKey = (agreementId: string, word: string) => ({ PK: `AGREEMENT#${agreementId}`, SK: `WORD#${word}` });
 
 interface Indexed {

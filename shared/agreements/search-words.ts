@@ -8,10 +8,10 @@ import { keyText } from '../text.ts';
  */
 export function words(text: string): string[] {
   const folded = keyText(text).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0).map((word) => word.slice(0, MAX_WORD_LENGTH));
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0).map((word) => [...word].slice(0, MAX_WORD_LENGTH).join(''));
 }
 
-/** Longer words are indexed by their start: enough to find them, and keys stay short. */
+/** Longer words are indexed by their start (in code points): enough to find them, and keys stay short. */
 const MAX_WORD_LENGTH = 40;
 
 /**

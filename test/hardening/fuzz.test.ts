@@ -267,6 +267,8 @@ function baseBody(op: Operation): fc.Arbitrary<Body | undefined> {
       return fc.constantFrom<unknown>({ title: 'Judul baru' }, { notes: null }, { status: 'TERMINATED', terminationReason: 'Selesai' }, { endsOn: addDays(today, 900) }, {}).map((value) => ({ kind: 'json', value }));
     case 'renewAgreement':
       return fc.constantFrom<unknown>({ endsOn: addDays(today, 3000) }, { endsOn: addDays(today, 3000), startsOn: addDays(today, 400), number: 'FUZZ/R' }).map((value) => ({ kind: 'json', value }));
+    case 'withdrawAgreement':
+      return fc.constant<Body>({ kind: 'json', value: { reason: 'Dicatat dua kali' } });
     case 'putEmployee':
       return fc.constantFrom<unknown>(employeeBody(), employeeBody({ unit: 'Dinas Fuzz', supervisorEmail: 'atasan@jakarta.go.id' })).map((value) => ({ kind: 'json', value }));
     case 'addTraining':

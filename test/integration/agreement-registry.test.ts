@@ -5,7 +5,9 @@ import { agreementHistory, createAgreement, dormantAgreements, expiringAgreement
 import { agreementStatistics } from '../../shared/agreements/statistics.ts';
 import { restoreAgreement, withdrawAgreement } from '../../shared/agreements/withdrawal.ts';
 import { allDormant } from '../../shared/alerts/dormant.ts';
-import { db } from '../../shared/db/client.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { agreementKey } from '../../shared/agreements/repository.ts';
+import { db, tableName } from '../../shared/db/client.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validation.ts';
 import { useTestTable } from '../support/database.ts';
@@ -137,6 +139,17 @@ describe('the dormant list and the owner unit filter', () => {
     expect(listed).toEqual(expect.arrayContaining(sleeping));
     const byUnit = await listAgreements({ ownerUnit: ' dinas  tidur PANJANG', limit: 100 }, new Date(NOW));
     expect(ids(byUnit.items).sort()).toEqual([...sleeping].sort());
+  });
+});
+
+describe('the owner unit filter on items written before unitKey', () => {
+  it('matches them on the unit as written', async () => {
+    const agreement = await create({ ownerUnit: 'Dinas Lama Sekali', partners: [{ name: 'Mitra Lama', category: 'OTHER' }] });
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: agreementKey(agreement.id) }));
+    const { unitKey, ...older } = Item!;
+    expect(unitKey).toBe('dinas lama sekali');
+    await db().send(new PutCommand({ TableName: tableName(), Item: older }));
+    expect(ids((await listAgreements({ ownerUnit: 'Dinas Lama Sekali', limit: 100 }, new Date(NOW))).items)).toEqual([agreement.id]);
   });
 });
 

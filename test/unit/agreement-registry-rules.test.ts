@@ -32,6 +32,8 @@ describe('search words', () => {
     expect(words('  Kerja  Sama Pendidikán ')).toEqual(['kerja', 'sama', 'pendidikan']);
     expect(words('NK/001/BKSD/2026')).toEqual(['nk', '001', 'bksd', '2026']);
     expect(words('Société Générale')).toEqual(['societe', 'generale']);
+    // Cut by code points: a long word of letters outside the BMP keeps whole letters.
+    expect([...words('𝒜'.repeat(50))[0]!].every((letter) => letter === '𝒜')).toBe(true);
   });
 
   it('index the number first, each word once, and at most MAX_INDEXED_WORDS', () => {
