@@ -5,6 +5,9 @@ import { handler as expiringAgreements } from '../agreements/expiring.ts';
 import { handler as getAgreement } from '../agreements/get.ts';
 import { handler as listAgreements } from '../agreements/list.ts';
 import { handler as listAlerts } from '../alerts/list.ts';
+import { handler as listActivities } from '../activities/list.ts';
+import { handler as getDocument } from '../documents/get.ts';
+import { handler as listDocuments } from '../documents/list.ts';
 import { handler as compliance } from '../compliance/list.ts';
 import { handler as complianceSummary } from '../compliance/summary.ts';
 import { handler as getEmployee } from '../employees/get.ts';
@@ -30,4 +33,7 @@ export const handler = routeTo([
   compliance,
   complianceSummary,
   listAlerts,
+  listDocuments,
+  getDocument,
+  listActivities,
 ]);

@@ -1,3 +1,5 @@
+import type { TableAction } from '../http/route.ts';
+
 /**
  * What runs when a file arrives in the store, by key prefix: one source for the S3 event
  * notifications CDK wires and for the local server, which invokes the same function module
@@ -7,9 +9,14 @@ export interface FileConsumer {
   prefix: string;
   /** The Lambda entry under functions/, without extension. */
   entry: string;
+  /** Exactly the table actions it uses: its function's role holds these (infra/files.ts). */
+  tableActions: readonly TableAction[];
 }
 
-export const fileConsumers: readonly FileConsumer[] = [];
+export const fileConsumers: readonly FileConsumer[] = [
+  // Uploaded agreement documents: checked (size, magic bytes), then AVAILABLE or REJECTED.
+  { prefix: 'documents/', entry: 'documents/check', tableActions: ['GetItem', 'PutItem', 'UpdateItem'] },
+];
 
 export function consumerOf(key: string): FileConsumer | undefined {
   return fileConsumers.find((consumer) => key.startsWith(consumer.prefix));

@@ -1,3 +1,5 @@
+import { activityRoutes } from '../agreements/activities/routes.ts';
+import { documentRoutes } from '../agreements/documents/routes.ts';
 import { agreementRoutes } from '../agreements/routes.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -15,6 +17,8 @@ export const routes = defineRoutes({
   ...trainingRoutes,
   ...alertRoutes,
   ...systemRoutes,
+  ...documentRoutes,
+  ...activityRoutes,
 });
 
 export type RouteId = keyof typeof routes;

@@ -130,7 +130,14 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 
-export const outcomesSchema = z.object({ agreementId: z.string(), trainings: z.int(), participants: z.int(), hours: z.number() });
+export const outcomesSchema = z.object({
+  agreementId: z.string(),
+  trainings: z.int(),
+  participants: z.int(),
+  hours: z.number(),
+  activities: z.int().check(z.meta({ description: 'Implementation activities and evaluations recorded (POST /agreements/{id}/activities).' })),
+  lastActivityOn: z.optional(z.string().check(z.meta({ format: 'date' }))),
+});
 
 export const nipParams = z.object({ nip });
 export const trainingParams = z.object({ nip, trainingId: resourceId });

@@ -55,6 +55,15 @@ const expectedAccess: Record<string, Access> = {
   getTarget: [...TRAINING_READERS, 'employee'],
   // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).
   listAlerts: ['agreements-admin', 'training-admin', 'auditor'],
+  // Documents: agreement readers list and download, agreements-admin adds and deletes, employees see none
+  addDocument: ['agreements-admin'],
+  deleteDocument: ['agreements-admin'],
+  listDocuments: AGREEMENT_READERS,
+  getDocument: AGREEMENT_READERS,
+  // Activities and evaluations
+  recordActivity: ['agreements-admin'],
+  deleteActivity: ['agreements-admin'],
+  listActivities: AGREEMENT_READERS,
   // System
   health: 'public',
   openapi: 'public',
@@ -116,6 +125,8 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     putEmployee: employeeBody(),
     addTraining: trainingBody({ title: `Pelatihan Matriks ${sequence}` }),
     putTarget: { hours: 40 },
+    addDocument: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 1000, kind: 'SIGNED_AGREEMENT' },
+    recordActivity: { kind: 'MEETING', on: '2026-01-05', description: `Rapat koordinasi ${sequence}` },
   };
   if (id === 'putEmployee') return { method: route.method, path: `/employees/${nipFor(7100 + sequence)}`, body: bodies.putEmployee, headers };
   if (id === 'importTrainings') return { method: route.method, path, rawBody: `${IMPORT_COLUMNS.join(',')}\n`, headers: { 'content-type': 'text/csv' } };
