@@ -6,7 +6,6 @@ import { handler as getAgreement } from '../agreements/get.ts';
 import { handler as listAgreements } from '../agreements/list.ts';
 import { handler as listAlerts } from '../alerts/list.ts';
 import { handler as listActivities } from '../activities/list.ts';
-import { handler as getDocument } from '../documents/get.ts';
 import { handler as listDocuments } from '../documents/list.ts';
 import { handler as compliance } from '../compliance/list.ts';
 import { handler as complianceSummary } from '../compliance/summary.ts';
@@ -34,6 +33,5 @@ export const handler = routeTo([
   complianceSummary,
   listAlerts,
   listDocuments,
-  getDocument,
   listActivities,
 ]);

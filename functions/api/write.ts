@@ -1,8 +1,6 @@
 import { routeTo } from '../../shared/http/router.ts';
 import { handler as deleteActivity } from '../activities/delete.ts';
 import { handler as recordActivity } from '../activities/record.ts';
-import { handler as addDocument } from '../documents/add.ts';
-import { handler as deleteDocument } from '../documents/delete.ts';
 import { handler as createAgreement } from '../agreements/create.ts';
 import { handler as renewAgreement } from '../agreements/renew.ts';
 import { handler as updateAgreement } from '../agreements/update.ts';
@@ -13,4 +11,4 @@ import { handler as deleteTraining } from '../trainings/delete.ts';
 import { handler as importTrainings } from '../trainings/import.ts';
 
 /** The `write` API function: every authorized POST, PUT, PATCH and DELETE (shared/http/layout.ts). */
-export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, addDocument, deleteDocument, recordActivity, deleteActivity]);
+export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, recordActivity, deleteActivity]);

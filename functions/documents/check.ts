@@ -1,5 +1,5 @@
 import type { S3Event } from 'aws-lambda';
-import { documentOfFileKey } from '../../shared/agreements/documents/repository.ts';
+import { documentOfFileKey } from '../../shared/agreements/documents/file-keys.ts';
 import { checkDocument } from '../../shared/agreements/documents/service.ts';
 import { objectKeysOf } from '../../shared/files/events.ts';
 import { log } from '../../shared/log.ts';

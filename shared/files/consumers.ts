@@ -1,3 +1,4 @@
+import { DOCUMENTS_PREFIX } from '../agreements/documents/file-keys.ts';
 import type { TableAction } from '../http/route.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface FileConsumer {
 
 export const fileConsumers: readonly FileConsumer[] = [
   // Uploaded agreement documents: checked (size, magic bytes), then AVAILABLE or REJECTED.
-  { prefix: 'documents/', entry: 'documents/check', tableActions: ['GetItem', 'PutItem', 'UpdateItem'] },
+  { prefix: DOCUMENTS_PREFIX, entry: 'documents/check', tableActions: ['GetItem', 'PutItem', 'UpdateItem'] },
 ];
 
 export function consumerOf(key: string): FileConsumer | undefined {

@@ -12,20 +12,9 @@ import type { AgreementDocument, DocumentStatus } from './schemas.ts';
  *   AGREEMENT#<agreementId> / DOCUMENT#<id>   a document's metadata and status; the id starts with
  *                                            the upload time, so a Query lists them in upload order
  *
- * Its bytes are in the file store under `documents/<agreementId>/<id>`: a key made here, never
- * from the client's filename.
+ * Its bytes are in the file store under the key of ./file-keys.ts.
  */
 export const documentKey = (agreementId: string, id: string) => ({ PK: `AGREEMENT#${agreementId}`, SK: `DOCUMENT#${id}` });
-
-export const DOCUMENTS_PREFIX = 'documents/';
-export const fileKeyOf = (document: Pick<AgreementDocument, 'agreementId' | 'id'>) => `${DOCUMENTS_PREFIX}${document.agreementId}/${document.id}`;
-
-/** The document a file key names, or undefined for a key that is not a document's. */
-export function documentOfFileKey(key: string): { agreementId: string; id: string } | undefined {
-  const [prefix, agreementId, id, ...rest] = key.split('/');
-  if (`${prefix}/` !== DOCUMENTS_PREFIX || !agreementId || !id || rest.length) return undefined;
-  return { agreementId, id };
-}
 
 export function documentInsertionStep(document: AgreementDocument): TransactStep {
   return { item: { Put: { TableName: tableName(), Item: { ...documentKey(document.agreementId, document.id), entity: 'DOCUMENT', ...document }, ConditionExpression: 'attribute_not_exists(PK)' } } };

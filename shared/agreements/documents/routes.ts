@@ -1,5 +1,6 @@
 import { defineRoutes } from '../../http/route.ts';
 import { agreementIdParams } from '../schemas.ts';
+import { DOCUMENTS_PREFIX } from './file-keys.ts';
 import { createDocumentSchema, documentPage, documentParams, documentsQuery, documentWithLinkSchema, newDocumentSchema } from './schemas.ts';
 
 /** Agreement readers may list and download documents; employees see none. */
@@ -13,6 +14,7 @@ export const documentRoutes = defineRoutes({
     handler: 'documents/add',
     access: ['agreements-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem'],
+    objects: [{ action: 'PutObject', prefix: DOCUMENTS_PREFIX }],
     summary: 'Announce a document (signed agreement, translation, report; PDF, JPEG or PNG up to 20 MB) and get where to upload it',
     tag: 'Documents',
     params: agreementIdParams,
@@ -44,6 +46,7 @@ export const documentRoutes = defineRoutes({
     handler: 'documents/get',
     access: agreementReaders,
     actions: ['GetItem'],
+    objects: [{ action: 'GetObject', prefix: DOCUMENTS_PREFIX }],
     summary: 'A document, with a short-lived download link once it is AVAILABLE',
     tag: 'Documents',
     params: documentParams,
@@ -56,6 +59,7 @@ export const documentRoutes = defineRoutes({
     handler: 'documents/delete',
     access: ['agreements-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    objects: [{ action: 'DeleteObject', prefix: DOCUMENTS_PREFIX }],
     summary: 'Delete a document (recorded in the agreement history)',
     tag: 'Documents',
     params: documentParams,

@@ -14,10 +14,10 @@ import {
   documentInsertionStep,
   documentPageOf,
   documentTransitionStep,
-  fileKeyOf,
   getDocument,
   requireDocument,
 } from './repository.ts';
+import { fileKeyOf } from './file-keys.ts';
 import { judgeUpload, SIGNATURE_BYTES } from './rules.ts';
 import type { AgreementDocument, CreateDocument } from './schemas.ts';
 
