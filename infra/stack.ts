@@ -6,6 +6,7 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Email } from './email.ts';
+import { Files } from './files.ts';
 import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import type { StageConfig } from './stages.ts';
@@ -20,10 +21,11 @@ const routeFailureMeaning: Record<string, string> = {
   'POST /trainings/import': 'a roster import ended FAILED. Rows written before the failure stay (each row is one transaction); re-importing the same file is harmless.',
 };
 
-/** One stage of Jalin: the table, the user pool, the API, email, the scheduled alert jobs, and their alarms. */
+/** One stage of Jalin: the table, the user pool, the file bucket, the API, email, the scheduled alert jobs, and their alarms. */
 export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
+  readonly files: Files;
   readonly api: Api;
   readonly email: Email;
   readonly schedules: Schedules;
@@ -49,6 +51,13 @@ export class JalinStack extends Stack {
       configurationSet: this.email.configurationSet,
       removalPolicy: config.removalPolicy,
     });
+    this.files = new Files(this, 'Files', {
+      table: this.table.table,
+      allowedOrigins: config.allowedOrigins,
+      removalPolicy: config.removalPolicy,
+      accessLogRetention: config.accessLogRetention,
+      ...logs,
+    });
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
@@ -57,6 +66,7 @@ export class JalinStack extends Stack {
       throttle: config.throttle,
       routeThrottles: config.routeThrottles,
       allowedOrigins: config.allowedOrigins,
+      files: this.files,
       ...logs,
     });
     this.schedules = new Schedules(this, 'Jobs', {
@@ -74,8 +84,8 @@ export class JalinStack extends Stack {
       httpApi: this.api.httpApi,
       apiFunctions: Object.values(this.api.functions),
       jobs: this.schedules.functions,
-      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events },
-      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters },
+      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events, ...this.files.consumers },
+      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters, 'File consumer dead letters': this.files.deadLetters },
       table: this.table.table,
       watchedRoutes: Object.keys(routeFailureMeaning).flatMap((routeKey) =>
         routeRows

@@ -8,6 +8,8 @@ import { handler as expiringAgreements } from '../agreements/expiring.ts';
 import { handler as getAgreement } from '../agreements/get.ts';
 import { handler as listAgreements } from '../agreements/list.ts';
 import { handler as listAlerts } from '../alerts/list.ts';
+import { handler as listActivities } from '../activities/list.ts';
+import { handler as listDocuments } from '../documents/list.ts';
 import { handler as compliance } from '../compliance/list.ts';
 import { handler as complianceSummary } from '../compliance/summary.ts';
 import { handler as getEmployee } from '../employees/get.ts';
@@ -44,4 +46,6 @@ export const handler = routeTo([
   getProgram,
   listParticipants,
   getParticipant,
+  listDocuments,
+  listActivities,
 ]);

@@ -1,4 +1,6 @@
 import { routeTo } from '../../shared/http/router.ts';
+import { handler as deleteActivity } from '../activities/delete.ts';
+import { handler as recordActivity } from '../activities/record.ts';
 import { handler as createAgreement } from '../agreements/create.ts';
 import { handler as renewAgreement } from '../agreements/renew.ts';
 import { handler as restoreAgreement } from '../agreements/restore.ts';
@@ -16,4 +18,4 @@ import { handler as removeParticipant } from '../programs/participant-delete.ts'
 import { handler as updateProgram } from '../programs/update.ts';
 
 /** The `write` API function: every authorized POST, PUT, PATCH and DELETE (shared/http/layout.ts). */
-export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, withdrawAgreement, restoreAgreement, createProgram, updateProgram, putParticipant, addParticipants, removeParticipant]);
+export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, withdrawAgreement, restoreAgreement, createProgram, updateProgram, putParticipant, addParticipants, removeParticipant, recordActivity, deleteActivity]);

@@ -12,14 +12,16 @@ async function collect<T>(pages: AsyncGenerator<Record<string, unknown>[]>, map:
 
 /**
  * What an agreement has produced: its programs, the DKI employees trained under it (their linked
- * training records, programs' participations included) and the external participants of its
- * programs (counted on each program item), with the hours of both.
+ * training records, programs' participations included), the external participants of its
+ * programs (counted on each program item), with the hours of both, and its implementation
+ * activities. Records and activities share its LINKED partition of GSI3 (one Query), told apart
+ * by their entity.
  */
 export async function agreementOutcomes(agreementId: string) {
   await requireAgreementRecord(agreementId);
-  const [records, programs] = await Promise.all([
-    collect(queryAll(linkedTrainings(agreementId)), (item) => ({ nip: item.nip as string, hours: item.hours as number })),
-    collect(queryAll(programsOfAgreement(agreementId)), programFromItem),
-  ]);
-  return { agreementId, ...tallyOutcomes(records, programs) };
+  const [linked, programs] = await Promise.all([collect(queryAll(linkedTrainings(agreementId)), (item) => item), collect(queryAll(programsOfAgreement(agreementId)), programFromItem)]);
+  const activityDays = linked.filter((item) => item.entity === 'ACTIVITY').map((item) => item.on as string);
+  const records = linked.filter((item) => item.entity !== 'ACTIVITY').map((item) => ({ nip: item.nip as string, hours: item.hours as number }));
+  const lastActivityOn = activityDays.sort().at(-1);
+  return { agreementId, ...tallyOutcomes(records, programs), activities: activityDays.length, ...(lastActivityOn ? { lastActivityOn } : {}) };
 }

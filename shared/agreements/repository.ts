@@ -62,7 +62,7 @@ export async function getAgreementRecord(id: string): Promise<AgreementRecord | 
   return output.Item ? fromItem(output.Item) : undefined;
 }
 
-function auditStep(id: string, entry: AuditEntry): TransactStep {
+export function auditStep(id: string, entry: AuditEntry): TransactStep {
   return { item: { Put: { TableName: tableName(), Item: { ...auditKey(id, entry.version), entity: 'AUDIT', ...entry } } } };
 }
 

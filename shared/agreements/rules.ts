@@ -73,7 +73,8 @@ export function successorOf(
   record: AgreementRecord,
   renewal: { startsOn?: CalendarDate; endsOn: CalendarDate; number?: string },
 ): Omit<AgreementRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> {
-  const { id, version, createdAt, updatedAt, createdBy, updatedBy, number, signedOn, renewedBy, renewedOn, terminatedOn, terminationReason, lifecycle, withdrawal, ...content } = record;
+  // Documents and evaluations belong to the old term: the successor starts without them.
+  const { id, version, createdAt, updatedAt, createdBy, updatedBy, number, signedOn, renewedBy, renewedOn, terminatedOn, terminationReason, lifecycle, withdrawal, signedDocuments, evaluation, ...content } = record;
   return {
     ...content,
     ...(renewal.number ? { number: renewal.number } : {}),

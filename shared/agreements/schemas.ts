@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { ruleViolations } from './rules.ts';
+import { annotationActions } from './annotation-actions.ts';
+import { evaluationSchema } from './activities/schemas.ts';
 import { calendarDate, countryCode, cursor, email, limit, pageOf, paragraphs, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 
 export const agreementKinds = ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'ADDENDUM', 'OTHER'] as const;
@@ -148,6 +150,10 @@ export const agreementSchema = z.object({
   updatedAt: timestamp,
   createdBy: z.string(),
   updatedBy: z.string(),
+  signedDocuments: z.optional(
+    z.int().check(z.meta({ description: 'Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document.' })),
+  ),
+  evaluation: z.optional(evaluationSchema),
   warnings: z.optional(z.array(warningSchema).check(z.meta({ description: 'On a write: what was accepted but deserves a look.' }))),
 });
 export type Agreement = z.output<typeof agreementSchema>;
@@ -180,7 +186,7 @@ export const auditEntrySchema = z.object({
   version: z.int(),
   at: timestamp,
   by: z.string(),
-  action: z.enum(['CREATED', 'UPDATED', 'TERMINATED', 'RENEWED', 'WITHDRAWN', 'RESTORED']),
+  action: z.enum(['CREATED', 'UPDATED', 'TERMINATED', 'RENEWED', 'WITHDRAWN', 'RESTORED', ...annotationActions]),
   changes: z.array(
     z.object({
       field: z.string(),

@@ -1,3 +1,5 @@
+import { activityRoutes } from '../agreements/activities/routes.ts';
+import { documentRoutes } from '../agreements/documents/routes.ts';
 import { agreementRoutes } from '../agreements/routes.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
@@ -17,6 +19,8 @@ export const routes = defineRoutes({
   ...alertRoutes,
   ...systemRoutes,
   ...programRoutes,
+  ...documentRoutes,
+  ...activityRoutes,
 });
 
 export type RouteId = keyof typeof routes;

@@ -162,6 +162,8 @@ export const outcomesSchema = z.object({
   hours: z.number().check(z.meta({ description: 'internalHours + externalHours: hours of training delivered.' })),
   internalHours: z.number(),
   externalHours: z.number(),
+  activities: z.int().check(z.meta({ description: 'Implementation activities and evaluations recorded (POST /agreements/{id}/activities).' })),
+  lastActivityOn: z.optional(z.string().check(z.meta({ format: 'date' }))),
 });
 
 export const nipParams = z.object({ nip });

@@ -73,6 +73,15 @@ const expectedAccess: Record<string, Access> = {
   getProgram: [...TRAINING_READERS, 'agreements-admin'],
   listParticipants: TRAINING_READERS,
   getParticipant: TRAINING_READERS,
+  // Documents: agreement readers list and download, agreements-admin adds and deletes, employees see none
+  addDocument: ['agreements-admin'],
+  deleteDocument: ['agreements-admin'],
+  listDocuments: AGREEMENT_READERS,
+  getDocument: AGREEMENT_READERS,
+  // Activities and evaluations
+  recordActivity: ['agreements-admin'],
+  deleteActivity: ['agreements-admin'],
+  listActivities: AGREEMENT_READERS,
   // System
   health: 'public',
   openapi: 'public',
@@ -138,6 +147,8 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     createProgram: { title: `Program Matriks ${sequence}`, provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
     updateProgram: { title: 'Program Matriks', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
     addParticipants: { participants: [{ nip: otherNip }] },
+    addDocument: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 1000, kind: 'SIGNED_AGREEMENT' },
+    recordActivity: { kind: 'MEETING', on: '2026-01-05', description: `Rapat koordinasi ${sequence}` },
   };
   if (id === 'putEmployee') return { method: route.method, path: `/employees/${nipFor(7100 + sequence)}`, body: bodies.putEmployee, headers };
   if (id === 'importTrainings') return { method: route.method, path, rawBody: `${IMPORT_COLUMNS.join(',')}\n`, headers: { 'content-type': 'text/csv' } };

@@ -26,7 +26,8 @@ import { problemViolations, rejectedTokens, tableSnapshot, tokenWithGroups, type
  */
 const SEED = 20_260_501;
 const BATCH = 16;
-const RUNS = 320; // 320 batches of 16: 5,120 requests
+// About 215 requests per operation (31 operations), so that each poison, even those only some routes can carry (If-Match), is sent 20 times or more.
+const RUNS = 420; // 420 batches of 16: 6,720 requests
 
 const { url } = useLocalApi();
 
@@ -273,6 +274,10 @@ function baseBody(op: Operation): fc.Arbitrary<Body | undefined> {
       return fc.constantFrom<unknown>(employeeBody(), employeeBody({ unit: 'Dinas Fuzz', supervisorEmail: 'atasan@jakarta.go.id' })).map((value) => ({ kind: 'json', value }));
     case 'addTraining':
       return fc.constantFrom<unknown>(trainingBody({ title: 'Pelatihan Fuzz' }), trainingBody({ title: 'Webinar Fuzz', method: 'NON_CLASSICAL', hours: 2.5, certificateNumber: 'FZ-1' })).map((value) => ({ kind: 'json', value }));
+    case 'addDocument':
+      return fc.constantFrom<unknown>({ filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 2048, kind: 'SIGNED_AGREEMENT' }).map((value) => ({ kind: 'json', value }));
+    case 'recordActivity':
+      return fc.constantFrom<unknown>({ kind: 'VISIT', on: '2026-01-05', description: 'Kunjungan kerja' }).map((value) => ({ kind: 'json', value }));
     case 'putTarget':
       return fc.constantFrom<unknown>({ hours: 20 }, { hours: 40.5 }).map((value) => ({ kind: 'json', value }));
     case 'importTrainings':

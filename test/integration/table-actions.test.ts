@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGatewayEvent } from '../../infra/local/api-gateway-event.ts';
 import { loadHandler } from '../../infra/local/functions.ts';
 import { db } from '../../shared/db/client.ts';
+import { consumerOf, fileConsumers } from '../../shared/files/consumers.ts';
+import { objectCreatedEvent } from '../../shared/files/events.ts';
+import { fileStore } from '../../shared/files/store.ts';
 import type { Result } from '../../shared/http/handler.ts';
 import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
 import { matchRoute } from '../../shared/http/match.ts';
@@ -22,8 +25,9 @@ import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employee
  * is a grant to remove.
  */
 useTestTable();
-const currentRoute = new AsyncLocalStorage<RouteId>();
-const used = new Map<RouteId, Set<TableAction>>();
+/** A route's id, or `consumer:<entry>` for a file consumer (shared/files/consumers.ts). */
+const currentRoute = new AsyncLocalStorage<string>();
+const used = new Map<string, Set<TableAction>>();
 const transactItemActions: Record<string, TableAction> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
 const MIDDLEWARE = 'record-table-actions';
 
@@ -62,6 +66,13 @@ async function call(method: string, path: string, options: { body?: unknown; csv
   return result.body ? JSON.parse(result.body) : undefined;
 }
 
+/** Runs the file consumer of a key as its S3 event notification would, recording what it sends to the table. */
+async function consume(key: string, size: number) {
+  const consumer = consumerOf(key)!;
+  const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(consumer.entry);
+  await currentRoute.run(`consumer:${consumer.entry}`, () => handler(objectCreatedEvent('test', key, size, new Date()), {}));
+}
+
 describe('table actions', () => {
   it('are exactly what each route declares, over every branch that touches the table', async () => {
     const today = todayInJakarta();
@@ -74,6 +85,21 @@ describe('table actions', () => {
     await call('GET', '/agreements/expiring?withinDays=400');
     await call('GET', `/agreements/${mou.id}/history`);
     await call('GET', `/agreements/${mou.id}/outcomes`);
+    const document = await call('POST', `/agreements/${mou.id}/documents`, {
+      body: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 9, kind: 'SIGNED_AGREEMENT' },
+      headers: { 'idempotency-key': 'document-1' },
+    });
+    await (await fileStore()).write(`documents/${mou.id}/${document.id}`, '%PDF-1.7\n', 'application/pdf');
+    await consume(`documents/${mou.id}/${document.id}`, 9);
+    await call('GET', `/agreements/${mou.id}/documents`);
+    await call('GET', `/agreements/${mou.id}/documents/${document.id}`);
+    const evaluation = await call('POST', `/agreements/${mou.id}/activities`, {
+      body: { kind: 'EVALUATION', on: today, description: 'Evaluasi tahunan', decision: 'RENEW', reason: 'Program berjalan baik', documentIds: [document.id] },
+      headers: { 'idempotency-key': 'activity-1' },
+    });
+    await call('GET', `/agreements/${mou.id}/activities`);
+    await call('DELETE', `/agreements/${mou.id}/activities/${evaluation.id}`);
+    await call('DELETE', `/agreements/${mou.id}/documents/${document.id}`);
     await call('POST', `/agreements/${mou.id}/renewals`, { body: { endsOn: addDays(today, 2000) }, headers: { 'idempotency-key': 'renew-1' } });
     await call('GET', '/agreements/search?q=kesepakatan');
     await call('GET', '/agreements/statistics?year=2026');
@@ -118,6 +144,9 @@ describe('table actions', () => {
     expect(untried, 'routes the scenario above does not call yet').toEqual([]);
     for (const id of tableRoutes) {
       expect([...used.get(id)!].sort(), id).toEqual([...new Set(routes[id].actions)].sort());
+    }
+    for (const consumer of fileConsumers.filter((each) => each.tableActions.length > 0)) {
+      expect([...(used.get(`consumer:${consumer.entry}`) ?? [])].sort(), consumer.entry).toEqual([...new Set(consumer.tableActions)].sort());
     }
   });
 });

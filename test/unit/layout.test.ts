@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { handler as publicFunction } from '../../functions/api/public.ts';
 import { handler as readFunction } from '../../functions/api/read.ts';
 import { handler as writeFunction } from '../../functions/api/write.ts';
+import { handler as filesFunction } from '../../functions/api/files.ts';
 import { apiFunctionNames, apiFunctionOf, type ApiFunctionName } from '../../shared/http/layout.ts';
 import type { RouteDefinition } from '../../shared/http/route.ts';
 import { routes } from '../../shared/http/routes.ts';
 
-const entries: Record<ApiFunctionName, { routeKeys: string[] }> = { public: publicFunction, read: readFunction, write: writeFunction };
+const entries: Record<ApiFunctionName, { routeKeys: string[] }> = { public: publicFunction, read: readFunction, write: writeFunction, files: filesFunction };
 
 describe('the function layout', () => {
   it.each(apiFunctionNames)('the %s function serves exactly the rows the layout gives it', (name) => {

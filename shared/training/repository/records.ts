@@ -19,7 +19,7 @@ import { totalChangeStep } from './totals.ts';
  *   EMPLOYEE#<nip> / ATTENDANCE#<hash>        the same course twice is a duplicate
  *   EMPLOYEE#<nip> / CERTIFICATE#<number>     the same certificate twice is a duplicate
  */
-const linkedPartition = (agreementId: string) => `LINKED#${agreementId}`;
+export const linkedPartition = (agreementId: string) => `LINKED#${agreementId}`;
 
 /** Training ids carry the year and end date, so a record is found from its id alone. */
 export function newTrainingId(endsOn: string, uuid: string): string {
