@@ -47,16 +47,12 @@ export const config = {
   sweepWindowDays: 180,
   /** Repetitions of each read for its latency (median). */
   sweepRepeats: Math.round(positive('BENCH_SWEEP_REPEATS', 5)),
-  /**
-   * Bulk import rows (NIPs × 10 courses). The issue's 10,000 rows take about five minutes on
-   * DynamoDB Local, which runs transactions one at a time (~15–25 ms each); 2,000 rows give the
-   * same rates within the run's ten minutes. BENCH_IMPORT_ROWS=10000 runs the issue's size.
-   */
-  importRows: Math.round(positive('BENCH_IMPORT_ROWS', 2_000 * scale)),
-  importCourses: 10,
+  /** Bulk import: the 50,000 rows over 50,000 employees (one course each). */
+  importRows: Math.round(positive('BENCH_IMPORT_ROWS', 50_000 * scale)),
+  importCourses: 1,
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
-  /** Writers in flight for bulk loads and raw baselines; importTrainings itself uses 16. */
+  /** Writers in flight for bulk loads and raw baselines. */
   writeConcurrency: 16,
 } as const;
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/actor.ts';
 import { canonicalJson } from '../../shared/http/idempotency.ts';
-import { getEmployee } from '../../shared/training/repository/employees.ts';
+import { getStoredEmployee } from '../../shared/training/repository/employees.ts';
 import { putParticipant } from '../../shared/training/programs/participants.ts';
 import { createProgram } from '../../shared/training/programs/service.ts';
 import { putEmployee } from '../../shared/training/service/employees.ts';
@@ -17,7 +17,7 @@ const actor = (operation: string, key: string, body: unknown): Actor => ({
 /** Loads the demo employees, trainings and programs through the API's use cases; `agreementIds` by demo key. */
 export async function seedTrainingDemo(agreementIds: ReadonlyMap<string, string>) {
   for (const { nip, ...employee } of demoEmployees) {
-    if (!(await getEmployee(nip))) await putEmployee(nip, employee, undefined, { subject: 'demo-seed', now: new Date() });
+    if (!(await getStoredEmployee(nip))) await putEmployee(nip, employee, undefined, { subject: 'demo-seed', now: new Date() });
   }
   for (const { key, nip, training } of demoTrainings) await addTraining(nip, training, actor('addTraining', key, training));
   for (const { key, agreementKey, program, internal, external } of demoPrograms) {

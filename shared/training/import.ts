@@ -1,18 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../actor.ts';
 import { writeOnce } from '../db/idempotency.ts';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, type FieldError } from '../errors.ts';
-import { isTransient } from '../http/problem.ts';
-import { log } from '../log.ts';
+import { InvalidInputError, type FieldError } from '../errors.ts';
 import { fieldErrors } from '../validation.ts';
 import { nip as nipSchema, trainingBody, type ImportResult } from './schemas.ts';
-import { addTraining } from './service/records.ts';
+import { addTrainings } from './service/bulk-trainings.ts';
+import type { Outcome } from './service/outcomes.ts';
 
 /** The roster columns, in the order the header must list them. */
 export const IMPORT_COLUMNS = ['nip', 'title', 'provider', 'method', 'startsOn', 'endsOn', 'hours', 'agreementId', 'certificateNumber'] as const;
-
-/** Rows written at once: enough to keep DynamoDB busy, few enough for one Lambda. */
-const CONCURRENCY = 16;
 
 /** Rejected rows listed in full: enough to fix a file, few enough that a file of bad rows gets a small answer. */
 export const MAX_LISTED_REJECTIONS = 100;
@@ -24,17 +20,14 @@ export const MAX_LISTED_REJECTIONS = 100;
  */
 const PLAIN_HOURS = /^\d{1,5}(?:[.,]\d{1,2})?$/;
 
-type Outcome =
-  | { kind: 'imported' }
-  | { kind: 'duplicate' }
-  /** `retryable`: the row was not stored for a passing reason (the database did not answer). */
-  | { kind: 'rejected'; line: number; errors: string[]; retryable?: Error };
+/** A row's outcome, with its line for the rejected ones. */
+type RowOutcome = Outcome & { line: number };
 
 /**
- * Imports a class roster. Each row is one training record written like `POST .../trainings`
- * (its own transaction with the employee's total), so a bad row changes nothing and the good
- * rows are kept; a row already recorded (same course or certificate) counts as a duplicate, which
- * makes re-importing a file harmless. Every row that is not stored is reported: the answer is
+ * Imports a class roster through the bulk writer (`addTrainings`: an employee-year's rows in one
+ * transaction with their total), so a bad row changes nothing and the good rows are kept; a row
+ * already recorded (same course or certificate) counts as a duplicate, which makes re-importing
+ * a file harmless. Every row that is not stored is reported: the answer is
  * never a 5xx once a row may have been written.
  *
  * With an Idempotency-Key, the result is recorded once after the rows (an import is many
@@ -49,15 +42,11 @@ export async function importTrainings(csv: string, actor: Actor): Promise<Import
 
 async function importRows(csv: string, actor: Actor): Promise<{ result: ImportResult; steps: []; final: boolean }> {
   const rows = parseRoster(csv);
-  const outcomes: Outcome[] = new Array(rows.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const index = next++;
-      outcomes[index] = await importRow(rows[index]!, actor);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+  const checked = rows.map((row) => ({ line: row.line, ...rowProblems(row.values, row.extra) }));
+  const valid = checked.flatMap((row) => (row.rejected ? [] : [{ line: row.line, nip: row.nip, body: row.body }]));
+  const written = await addTrainings(valid, { subject: actor.subject, now: actor.now });
+  const byLine = new Map(valid.map((row, index) => [row.line, written[index]!]));
+  const outcomes: RowOutcome[] = checked.map((row) => ({ line: row.line, ...(row.rejected ? { kind: 'rejected', errors: row.rejected } : byLine.get(row.line)!) }) as RowOutcome);
 
   const result = summarize(outcomes);
   const passing = outcomes.find((outcome) => outcome.kind === 'rejected' && outcome.retryable);
@@ -66,7 +55,7 @@ async function importRows(csv: string, actor: Actor): Promise<{ result: ImportRe
   return { result, steps: [], final: !passing };
 }
 
-function summarize(outcomes: Outcome[]): ImportResult {
+function summarize(outcomes: RowOutcome[]): ImportResult {
   const rejected = outcomes.flatMap((outcome) => (outcome.kind === 'rejected' ? [{ line: outcome.line, errors: outcome.errors }] : []));
   return {
     imported: outcomes.filter((outcome) => outcome.kind === 'imported').length,
@@ -116,25 +105,6 @@ function checkHeader(columns: string[]): void {
 }
 
 const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-
-async function importRow({ line, values, extra }: Row, actor: Actor): Promise<Outcome> {
-  const problems = rowProblems(values, extra);
-  if (problems.rejected) return { kind: 'rejected', line, errors: problems.rejected };
-  try {
-    await addTraining(problems.nip, problems.body, { subject: actor.subject, now: actor.now });
-    return { kind: 'imported' };
-  } catch (error) {
-    if (error instanceof ConflictError) return { kind: 'duplicate' };
-    if (error instanceof NotFoundError) return { kind: 'rejected', line, errors: ['nip names no registered employee'] };
-    if (error instanceof DomainError) return { kind: 'rejected', line, errors: [error.message] };
-    if (isTransient(error)) {
-      return { kind: 'rejected', line, errors: ['was not stored: the database did not answer in time; import the file again (rows already stored count as duplicates)'], retryable: error as Error };
-    }
-    // Whatever the store refused is this row's problem, reported with it; the other rows stand.
-    log('error', 'import row not stored', { line, error: (error as Error).name, reason: (error as Error).message });
-    return { kind: 'rejected', line, errors: ['could not be stored; check its values'] };
-  }
-}
 
 function rowProblems(values: Record<string, string>, extra: string[]) {
   const { nip, hours, agreementId, certificateNumber, ...rest } = values;

@@ -85,6 +85,7 @@ export const trainingSchema = z.object({
   programId: z.optional(z.string().check(z.meta({ description: 'The training program this record is a participation in (removed with the participant).' }))),
   createdAt: timestamp,
   createdBy: z.string(),
+  importId: z.optional(z.string().check(z.meta({ description: 'The background import that wrote the record, if any.' }))),
   version: z.int(),
 });
 export type Training = z.output<typeof trainingSchema>;
@@ -172,7 +173,12 @@ export const yearParams = z.object({ year });
 const currentYearByDefault = z.meta({ description: 'Defaults to the current year in Asia/Jakarta.' });
 export const yearQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)) });
 export const yearPageQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)), limit, cursor: z.optional(cursor) });
-export const employeesQuery = z.strictObject({ unit: z.optional(text(200)), limit, cursor: z.optional(cursor) });
+export const employeesQuery = z.strictObject({
+  unit: z.optional(text(200)),
+  name: z.optional(text(200).check(z.meta({ description: 'The start of the name (at least 2 letters), case and accents aside; with unit, within that unit.' }))),
+  limit,
+  cursor: z.optional(cursor),
+});
 export const complianceQuery = z.strictObject({
   year: z.optional(year),
   unit: z.optional(text(200)),
@@ -180,9 +186,9 @@ export const complianceQuery = z.strictObject({
   limit,
   cursor: z.optional(cursor),
 });
-export const summaryQuery = z.strictObject({ year: z.optional(year) });
+export const summaryQuery = z.strictObject({ year: z.optional(year), limit, cursor: z.optional(cursor) });
 
 export const employeePage = pageOf(employeeSchema);
 export const trainingPage = pageOf(trainingSchema);
 export const compliancePage = pageOf(complianceRowSchema);
-export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), targetJp: z.optional(z.number()), items: z.array(unitSummarySchema) });
+export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), targetJp: z.optional(z.number()), items: z.array(unitSummarySchema), nextCursor: z.optional(z.string()) });

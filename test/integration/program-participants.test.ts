@@ -4,7 +4,9 @@ import { db, tableName } from '../../shared/db/client.ts';
 import { addRoster, putParticipant, removeParticipant } from '../../shared/training/programs/participants.ts';
 import { createProgram, readProgram } from '../../shared/training/programs/service.ts';
 import { putEmployee } from '../../shared/training/service/employees.ts';
-import { totalOf } from '../../shared/training/repository/totals.ts';
+import { getTotal } from '../../shared/training/repository/totals.ts';
+
+const totalOf = async (nip: string, year: number) => (await getTotal(nip, year))?.hours ?? 0;
 import { useTestTable } from '../support/database.ts';
 import { employeeBody, nipFor } from '../support/fixtures/employees.ts';
 

@@ -112,6 +112,7 @@ describe('table actions', () => {
     await call('PUT', `/employees/${nip}`, { body: employeeBody({ position: 'Kepala Seksi' }), headers: { 'if-match': '"1"' } });
     await call('GET', `/employees/${nip}`);
     await call('GET', '/employees?unit=Dinas%20Kesehatan');
+    await call('GET', '/employees?name=bu');
     const training = await call('POST', `/employees/${nip}/trainings`, { body: trainingBody({ agreementId: pks.id, certificateNumber: 'C-1' }), headers: { 'idempotency-key': 'training-1' } });
     await call('GET', `/employees/${nip}/trainings?year=2026`);
     await call('GET', `/employees/${nip}/trainings/${training.id}`);

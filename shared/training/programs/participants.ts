@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor, VersionPrecondition } from '../../actor.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { queryPage, type Key } from '../../db/query.ts';
-import { transact, type TransactStep } from '../../db/transactions.ts';
+import { transact } from '../../db/transactions.ts';
 import { ConflictError, DomainError, NotFoundError, StaleVersionError, VersionRequiredError } from '../../errors.ts';
-import { getEmployee } from '../repository/employees.ts';
-import { getTraining, newTrainingId } from '../repository/records.ts';
+import { getStoredEmployee } from '../repository/employees.ts';
+import { getTraining, trainingIdOf } from '../repository/records.ts';
+import { writeWithTotals } from '../repository/total-changes.ts';
 import { participationRecordSteps, participationRemovalSteps } from './record-steps.ts';
 import {
   getParticipant,
@@ -28,21 +28,20 @@ import type { Participant, ParticipantInput, Program, RosterResult } from './sch
 async function addParticipant(program: Program, nip: string, input: ParticipantInput, actor: Actor): Promise<Participant> {
   const at = actor.now.toISOString();
   const kind = kindOf(input);
-  const employee = await getEmployee(nip);
+  const employee = (await getStoredEmployee(nip))?.employee;
   const common = { programId: program.id, nip, ...(input.changeProjectTitle ? { changeProjectTitle: input.changeProjectTitle } : {}), version: 1, createdAt: at, updatedAt: at };
   let participant: Participant;
-  let recordSteps: TransactStep[] = [];
   if (kind === 'EXTERNAL') {
     if (employee) throw new ConflictError('This NIP is a registered DKI employee: add them without name and agency, so that the training counts in their hours.');
     participant = { ...common, kind, name: input.name!, agency: input.agency! };
-  } else {
-    if (!employee) throw new NotFoundError('No employee with this NIP is registered: register them first, or give name and agency to add someone of another agency.');
-    const training = participationRecord(program, nip, newTrainingId(program.endsOn, randomUUID()), actor.subject, at);
-    participant = { ...common, kind, name: employee.name, unit: employee.unit, trainingId: training.id };
-    recordSteps = participationRecordSteps(training);
+    await transact([participantCreationStep(participant), participantCountStep(program, kind, 1)]);
+    return participant;
   }
-  await transact([...recordSteps, participantCreationStep(participant), participantCountStep(program, kind, 1)]);
-  return participant;
+  if (!employee) throw new NotFoundError('No employee with this NIP is registered: register them first, or give name and agency to add someone of another agency.');
+  const training = participationRecord(program, nip, trainingIdOf(program), actor.subject, at);
+  const internal: Participant = { ...common, kind, name: employee.name, unit: employee.unit, trainingId: training.id };
+  await writeWithTotals(nip, async () => transact([...(await participationRecordSteps(training)), participantCreationStep(internal), participantCountStep(program, kind, 1)]));
+  return internal;
 }
 
 /** The change a PUT makes to a stored participant: its details (the change project; for an external one, name and agency). */
@@ -114,11 +113,13 @@ export async function removeParticipant(programId: string, nip: string, actor: A
   if (!participant) throw new NotFoundError('No participant with this NIP in the program.');
   const program = await requireProgram(programId);
   const training = participant.trainingId ? await getTraining(nip, participant.trainingId) : undefined;
-  await transact([
-    participantDeletionStep(participant),
-    participantCountStep(program, participant.kind, -1),
-    ...(training ? participationRemovalSteps(training, actor.subject, actor.now.toISOString()) : []),
-  ]);
+  await writeWithTotals(nip, async () =>
+    transact([
+      participantDeletionStep(participant),
+      participantCountStep(program, participant.kind, -1),
+      ...(training ? await participationRemovalSteps(training, actor.subject, actor.now.toISOString()) : []),
+    ]),
+  );
 }
 
 export async function readParticipant(programId: string, nip: string): Promise<Participant> {
