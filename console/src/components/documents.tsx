@@ -14,7 +14,7 @@ export function Documents({ agreementId, canUpload }: { agreementId: string; can
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
 
-  if (documents.data === null) return <Text c="dimmed">{t('documentsUnavailable')}</Text>;
+  if (documents.data === null) return <Text c="gray.7">{t('documentsUnavailable')}</Text>;
   async function upload() {
     if (!file) return;
     setError(undefined);

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { renewAgreementSchema } from '../../../shared/agreements/schemas.ts';
 import { api, unwrap, type Agreement } from '../api/client.ts';
@@ -15,8 +15,11 @@ export function RenewDialog({ agreement, opened, onClose }: { agreement: Agreeme
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ endsOn: '', startsOn: '', number: '' });
   const [touched, setTouched] = useState(false);
-  // One key per dialog: a double click or a retry of the same renewal never creates two successors.
-  const [key] = useState(idempotencyKey);
+  // One key per opening: a double click or a retry of the same renewal never creates two successors.
+  const [key, setKey] = useState(idempotencyKey);
+  useEffect(() => {
+    if (opened) setKey(idempotencyKey());
+  }, [opened]);
   const body = { endsOn: draft.endsOn, ...(draft.startsOn ? { startsOn: draft.startsOn } : {}), ...(draft.number ? { number: draft.number } : {}) };
   const live = touched ? fieldIssues(renewAgreementSchema, body) : {};
   const renew = useMutation({

@@ -118,7 +118,7 @@ export default function AgreementDetail() {
           {!children.data ? (
             <Loading />
           ) : children.data.items.length === 0 ? (
-            <Text c="dimmed">{t('none')}</Text>
+            <Text c="gray.7">{t('none')}</Text>
           ) : (
             <List listStyleType="none" p={0} spacing="xs">
               {children.data.items.map((child) => (
@@ -136,7 +136,7 @@ export default function AgreementDetail() {
               {t('outcomesLine', { trainings: outcomes.data.trainings, participants: outcomes.data.participants, hours: outcomes.data.hours })}
             </Text>
           ) : outcomes.error ? (
-            <Text c="dimmed">{outcomes.error.message}</Text>
+            <Text c="gray.7">{outcomes.error.message}</Text>
           ) : (
             <Loading />
           )}
@@ -148,8 +148,9 @@ export default function AgreementDetail() {
       <Section title={t('history')} id="section-history">
         {history.data ? <History entries={history.data.items} /> : <Loading />}
       </Section>
-      {dialog === 'renew' && <RenewDialog agreement={item} opened onClose={() => setDialog(undefined)} />}
-      {dialog === 'terminate' && <TerminateDialog agreement={item} etag={etag} opened onClose={() => setDialog(undefined)} />}
+      {/* Always mounted, so the kit's Modal records the opener and gives it its focus back on close. */}
+      {canWrite && open && <RenewDialog agreement={item} opened={dialog === 'renew'} onClose={() => setDialog(undefined)} />}
+      {canWrite && open && <TerminateDialog agreement={item} etag={etag} opened={dialog === 'terminate'} onClose={() => setDialog(undefined)} />}
     </Stack>
   );
 }

@@ -49,18 +49,20 @@ export default function AgreementForm() {
 
   const body = editing ? mergePatch(draftOf(base!.agreement), draft) : createBody(draft);
   const live = fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, body);
-  const errorOf = (path: string) => serverErrors[path] ?? (submitted || touched.has(path.split('.')[0]!) ? live[path] : undefined);
+  /** A field's error, its own or its items' (`contactEmails.1`), the server's first. */
+  const firstIssue = (issues: Record<string, string>, path: string) => issues[path] ?? Object.entries(issues).find(([key]) => key.startsWith(`${path}.`) && !path.includes('.') && key.split('.').length === 2)?.[1];
+  const errorOf = (path: string) => firstIssue(serverErrors, path) ?? (submitted || touched.has(path.split('.')[0]!) ? firstIssue(live, path) : undefined);
   const touch = (name: string) => setTouched((current) => new Set(current).add(name));
   const set = <K extends keyof AgreementDraft>(key: K, value: AgreementDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
     setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => path.split('.')[0] !== key)));
   };
 
-  async function save(event?: FormEvent, against: Base | undefined = base) {
+  async function save(event?: FormEvent, against: Base | undefined = base, values: AgreementDraft = draft) {
     event?.preventDefault();
     setSubmitted(true);
     setFailure(undefined);
-    const payload = editing ? mergePatch(draftOf(against!.agreement), draft) : createBody(draft);
+    const payload = editing ? mergePatch(draftOf(against!.agreement), values) : createBody(values);
     if (Object.keys(fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, payload)).length) {
       setFailure(t('formInvalid'));
       return;
@@ -126,7 +128,7 @@ export default function AgreementForm() {
             setBase(next);
             setDraft(merged);
             setStale(undefined);
-            void save(undefined, next);
+            void save(undefined, next, merged);
           }}
         />
       )}

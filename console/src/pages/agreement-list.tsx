@@ -65,7 +65,7 @@ export default function AgreementList() {
   const options = (values: readonly string[]) => [{ value: '', label: t('any') }, ...values.map((value) => ({ value, label: label(value) }))];
 
   return (
-    <Stack data-page="agreement-list">
+    <Stack data-page="agreement-list" data-fresh={list.data && !list.isPlaceholderData ? "true" : "false"}>
       <Group justify="space-between">
         <PageTitle>{t('listTitle')}</PageTitle>
         {hasAnyGroup(session, agreementWriters) && (

@@ -29,7 +29,7 @@ function InboxSection({ title, count, children, testId }: { title: string; count
           </Badge>
         )}
       </Group>
-      {count === null ? <Text c="dimmed">{t('inboxUnavailable')}</Text> : count === 0 ? <Text c="dimmed">{t('inboxNothing')}</Text> : children}
+      {count === null ? <Text c="gray.7">{t('inboxUnavailable')}</Text> : count === 0 ? <Text c="gray.7">{t('inboxNothing')}</Text> : children}
     </Card>
   );
 }
