@@ -15,7 +15,7 @@ import { figure, type Section } from './support/report.ts';
 import { median } from './support/stats.ts';
 
 /** Issue 13: JavaScript + CSS of the first page ≤ 250 KB gzip; the list renders in ≤ 1.5× its API calls at 4× CPU throttling. */
-const FIRST_LOAD_BUDGET = 250 * 1024;
+const FIRST_LOAD_BUDGET = 250_000;
 const MAX_RENDER_RATIO = 1.5;
 const RENDER_RUNS = 7;
 const statuses = ['ACTIVE', 'EXPIRED', 'PENDING', ''];
@@ -38,7 +38,8 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
   const server = await startServer({ console: dist });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
-    const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', baseURL: server.url });
+    // bypassCSP: the measuring expressions below are evaluated as text, which the console's CSP (no eval) forbids.
+    const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta', baseURL: server.url, bypassCSP: true });
     const page = await context.newPage();
     const assets = new Map<string, number>();
     page.on('response', (response) => {
@@ -50,7 +51,8 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
     await page.getByRole('button', { name: 'agreements-admin', exact: true }).click();
     await page.locator('[data-page="inbox"]').waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
-    const firstLoad = [...assets.values()].reduce((sum, size) => sum + size, 0);
+    const firstFiles = [...assets].sort((a, b) => b[1] - a[1]);
+    const firstLoad = firstFiles.reduce((sum, [, size]) => sum + size, 0);
 
     log('7. console: list render at 4x CPU throttling');
     await page.goto('/kerja-sama');
@@ -89,7 +91,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
       details: [
         'First-load files (gzip):',
         '',
-        markdownTable(['File', 'gzip'], [...assets].sort((a, b) => b[1] - a[1]).map(([file, size]) => [file, kb(size)])),
+        markdownTable(['File', 'gzip'], firstFiles.map(([file, size]) => [file, kb(size)])),
         '',
         `List render runs (ms, render / API): ${runs.map((run) => `${run.render.toFixed(0)}/${run.api.toFixed(0)}`).join(', ')}. Render is from the click on "Terapkan" to the table of the new page; the API time spans its calls (fetch start to last byte), so the ratio includes it.`,
       ],
