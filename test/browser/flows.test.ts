@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../infra/local/tokens.ts';
-import { expectAccessible, screenshot, settled, useConsole } from './harness.ts';
+import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
 
@@ -54,7 +54,7 @@ describe('agreements-admin at work', () => {
     await expect(page.locator('[data-section="ending-90"]').getByText('31 hari lagi').count()).resolves.toBe(1);
     // English switch: the same page, English words and dates.
     await page.getByLabel('Bahasa').selectOption('en');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Needs attention');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Needs attention');
     await expect(page.getByText('What to act on today, 20 December 2026.').count()).resolves.toBe(1);
     await page.getByLabel('Language').selectOption('id');
     await context.close();
@@ -67,10 +67,10 @@ describe('agreements-admin at work', () => {
     await page.getByLabel('Jenis').selectOption('SISTER_CITY');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.waitForURL(/kind=SISTER_CITY/);
-    await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count(), { timeout: POLL_TIMEOUT }).toBe(3);
     await page.reload();
     await settled(page);
-    await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count(), { timeout: POLL_TIMEOUT }).toBe(3);
     await expect(page.getByLabel('Jenis').inputValue()).resolves.toBe('SISTER_CITY');
     await context.close();
   });
@@ -82,14 +82,14 @@ describe('agreements-admin at work', () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
     // The title's error is attached to the title input (aria-describedby), not only in a banner.
     const title = page.getByRole('textbox', { name: 'Judul' });
-    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => title.getAttribute('aria-invalid'), { timeout: POLL_TIMEOUT }).toBe('true');
     await page.getByRole('textbox', { name: 'Unit pemilik' }).fill('Biro Kerja Sama Daerah');
     await title.fill(draft.title);
     await page.getByRole('textbox', { name: 'Nama mitra 1' }).fill('Pemerintah Kota Uji');
     await page.locator('input[name="startsOn"]').fill('2025-01-01');
     await page.locator('input[name="endsOn"]').fill('2024-12-31');
     await page.getByRole('textbox', { name: 'Kontak' }).fill('bukan-email');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Kontak' }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Kontak' }).getAttribute('aria-invalid'), { timeout: POLL_TIMEOUT }).toBe('true');
     await expectAccessible(page, 'form with errors');
     await screenshot(page, 'flow-create-errors');
     await page.getByRole('textbox', { name: 'Kontak' }).fill('kerjasama@jakarta.go.id');
@@ -99,7 +99,7 @@ describe('agreements-admin at work', () => {
     expect((await posted).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await page.waitForURL(/\/kerja-sama\/[^/]+$/);
     await settled(page);
-    await expect.poll(() => page.locator('h1').textContent()).toBe(draft.title);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe(draft.title);
     await expect(page.getByText('7 hari lagi').count()).resolves.toBe(1);
     await context.close();
   });
@@ -123,7 +123,7 @@ describe('agreements-admin at work', () => {
     await notice.getByRole('button', { name: 'Terapkan lagi perubahan saya' }).click();
     await page.waitForURL(new RegExp(`/kerja-sama/${id}$`));
     await settled(page);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Judul dari orang lain');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Judul dari orang lain');
     await expect(page.getByText('Catatan dari peramban').count()).resolves.toBeGreaterThan(0);
     // History: "field: before → after".
     await expect(page.getByText('title: Kerja Sama Uji 412 → Judul dari orang lain').count()).resolves.toBe(1);
@@ -150,7 +150,7 @@ describe('agreements-admin at work', () => {
     await screenshot(page, 'flow-renew-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => renew.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => renew.evaluate((element) => element === document.activeElement), { timeout: POLL_TIMEOUT }).toBe(true);
     // Renew for real, by keyboard.
     await page.keyboard.press('Enter');
     await dialog.waitFor();
@@ -158,14 +158,14 @@ describe('agreements-admin at work', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.pathname.endsWith(created.body.id));
     await settled(page);
-    await expect.poll(() => page.locator('.timeline li[data-kind="term"]').count()).toBe(2);
+    await expect.poll(() => page.locator('.timeline li[data-kind="term"]').count(), { timeout: POLL_TIMEOUT }).toBe(2);
     await screenshot(page, 'flow-renewed-detail');
     // Terminate the successor.
     await page.getByRole('button', { name: 'Akhiri', exact: true }).click();
     await page.getByRole('dialog').getByLabel('Alasan').fill('Mitra membubarkan program');
     await page.getByRole('dialog').getByRole('button', { name: 'Akhiri' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByText('Diakhiri').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Diakhiri').count(), { timeout: POLL_TIMEOUT }).toBeGreaterThan(0);
     await context.close();
   });
 
@@ -182,7 +182,7 @@ describe('agreements-admin at work', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20261231');
     await page.getByRole('button', { name: /Bulan berikutnya/ }).click();
     await page.waitForURL(/bulan=2027-01/);
-    await expect.poll(() => page.locator('#calendar-month').textContent()).toBe('Januari 2027');
+    await expect.poll(() => page.locator('#calendar-month').textContent(), { timeout: POLL_TIMEOUT }).toBe('Januari 2027');
     await context.close();
   });
 
@@ -191,7 +191,7 @@ describe('agreements-admin at work', () => {
     await page.goto('/statistik');
     await settled(page);
     await page.getByText('Tampilkan tabel').click();
-    await expect.poll(() => page.getByRole('table').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('table').count(), { timeout: POLL_TIMEOUT }).toBeGreaterThan(0);
     await expectAccessible(page, 'statistics table');
     await screenshot(page, 'flow-statistics-table');
     await context.close();

@@ -13,6 +13,8 @@ import { useTestTable } from '../support/database.ts';
 /** 20 December 2026, 09:00 in Jakarta: the year-end windows cross into 2027. */
 export const FIXED_NOW = new Date('2026-12-20T02:00:00Z');
 export const EMPLOYEE_NIP = '198609262015051001';
+/** How long a condition may take to hold on a busy shared machine (never a pass/fail criterion). */
+export const POLL_TIMEOUT = 60_000;
 export const screenshotsDir = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Debian's chromium, never a downloaded build; flags for a closed network (shared/toolchain.md). */
@@ -84,5 +86,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until the page's data has arrived (no loader left). */
 export async function settled(page: Page): Promise<void> {
   await page.locator('[data-page]').first().waitFor();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /Memuat|Loading/ }).count(), { timeout: 60_000 }).toBe(0);
+  await expect.poll(() => page.getByRole('status').filter({ hasText: /Memuat|Loading/ }).count(), { timeout: POLL_TIMEOUT }).toBe(0);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, type Group } from '../../shared/http/auth.ts';
-import { expectAccessible, screenshot, settled, useConsole } from './harness.ts';
+import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
 
@@ -46,7 +46,7 @@ describe.each(groups)('every page as %s', (group) => {
     await settled(page);
     const allowed = entry.groups.includes(group);
     const expected = allowed ? entry.page : group === 'employee' && entry.page === 'inbox' ? 'employee-home' : 'forbidden';
-    await expect.poll(() => page.locator('[data-page]').first().getAttribute('data-page')).toBe(expected);
+    await expect.poll(() => page.locator('[data-page]').first().getAttribute('data-page'), { timeout: POLL_TIMEOUT }).toBe(expected);
     // Each page names itself in its one h1 (and the document title).
     await expect(page.locator('h1').count()).resolves.toBe(1);
     // axe once per distinct page (it is the slow part): every page as agreements-admin, who sees
