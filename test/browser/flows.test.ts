@@ -126,7 +126,8 @@ describe('agreements-admin at work', () => {
     await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Judul dari orang lain');
     await expect(page.getByText('Catatan dari peramban').count()).resolves.toBeGreaterThan(0);
     // History: "field: before → after".
-    await expect(page.getByText('title: Kerja Sama Uji 412 → Judul dari orang lain').count()).resolves.toBe(1);
+    const history = page.locator('section[aria-labelledby="section-history"]');
+    await expect.poll(() => history.getByText(/title: .*→ Judul dari orang lain/).count(), { timeout: POLL_TIMEOUT }).toBeGreaterThan(0);
     await context.close();
   });
 
