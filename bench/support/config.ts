@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'statistics'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'statistics', 'console'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {

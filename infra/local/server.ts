@@ -6,6 +6,7 @@ import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
 import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
+import { serveConsole } from './console.ts';
 import { serveFile, settleFileConsumers } from './files.ts';
 import { lambdaContext, loadHandler } from './functions.ts';
 import { verifyToken } from './tokens.ts';
@@ -63,11 +64,14 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * token for protected routes (the JWT authorizer's job on AWS), builds the v2 event and invokes
  * the function that serves the route. Unknown routes go to the public function, API Gateway's `$default` on AWS too.
  */
-async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(request: IncomingMessage, response: ServerResponse, consoleDist?: string): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
   // Presigned file URLs stream past the gateway's body limit, as S3's do.
   if (url.pathname.startsWith('/files/')) return serveFile(request, response, url);
+  // The console reaches the API under /api (same origin, as CloudFront routes it); curl keeps the root paths.
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) url.pathname = url.pathname.slice(4) || '/';
+  else if (consoleDist && (await serveConsole(request, response, url.pathname, consoleDist))) return;
   const body = await readBody(request);
   if (!body) {
     send(response, problemResponse(413, `The body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes.`, { instance: url.pathname }));
@@ -117,9 +121,10 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+/** `console`: the folder of the built console to serve next to the API (npm start), none in API tests. */
+export async function startServer(options: { port?: number; host?: string; console?: string } = {}): Promise<RunningServer> {
   const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => {
+    serve(request, response, options.console).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: redact((error as Error).message) }));
       if (!response.headersSent) send(response, problemResponse(500, 'The local server failed to invoke the function.'));
       else response.end();
