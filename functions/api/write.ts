@@ -2,6 +2,7 @@ import { routeTo } from '../../shared/http/router.ts';
 import { handler as createAgreement } from '../agreements/create.ts';
 import { handler as renewAgreement } from '../agreements/renew.ts';
 import { handler as updateAgreement } from '../agreements/update.ts';
+import { handler as createImport } from '../imports/create.ts';
 import { handler as putEmployee } from '../employees/put.ts';
 import { handler as putTarget } from '../targets/put.ts';
 import { handler as addTraining } from '../trainings/create.ts';
@@ -9,4 +10,4 @@ import { handler as deleteTraining } from '../trainings/delete.ts';
 import { handler as importTrainings } from '../trainings/import.ts';
 
 /** The `write` API function: every authorized POST, PUT, PATCH and DELETE (shared/http/layout.ts). */
-export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget]);
+export const handler = routeTo([createAgreement, updateAgreement, renewAgreement, putEmployee, addTraining, deleteTraining, importTrainings, putTarget, createImport]);

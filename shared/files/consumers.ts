@@ -7,9 +7,17 @@ export interface FileConsumer {
   prefix: string;
   /** The Lambda entry under functions/, without extension. */
   entry: string;
+  /**
+   * `queue`: on AWS the bucket sends the prefix's events to the consumer's SQS queue (its own
+   * construct wires it), not to the function directly. Locally the function is invoked all the same.
+   */
+  delivery?: 'queue';
 }
 
-export const fileConsumers: readonly FileConsumer[] = [];
+export const fileConsumers: readonly FileConsumer[] = [
+  // Rosters (shared/training/imports/): S3 → the imports queue → workers, chunk by chunk (infra/imports.ts).
+  { prefix: 'imports/', entry: 'imports/worker', delivery: 'queue' },
+];
 
 export function consumerOf(key: string): FileConsumer | undefined {
   return fileConsumers.find((consumer) => key.startsWith(consumer.prefix));

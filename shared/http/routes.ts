@@ -1,6 +1,7 @@
 import { agreementRoutes } from '../agreements/routes.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
+import { importRoutes } from '../training/imports/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
 import { defineRoutes } from './route.ts';
 
@@ -15,6 +16,7 @@ export const routes = defineRoutes({
   ...trainingRoutes,
   ...alertRoutes,
   ...systemRoutes,
+  ...importRoutes,
 });
 
 export type RouteId = keyof typeof routes;
