@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import type { RouteDefinition } from '../shared/http/route.ts';
 import { apiFunctionEntry, apiFunctionNames, apiFunctionOf } from '../shared/http/layout.ts';
 import { routes } from '../shared/http/routes.ts';
+import type { Files } from './files.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
 
 export interface ApiProps {
@@ -36,6 +37,8 @@ export interface ApiProps {
   routeThrottles: Record<string, { rateLimit: number; burstLimit: number }>;
   /** Browser origins allowed by CORS. */
   allowedOrigins: string[];
+  /** The file store: each function is granted its routes' object actions (`objects` of the rows). */
+  files: Files;
 }
 
 /**
@@ -106,6 +109,7 @@ export class Api extends Construct {
         ...(timeouts.length ? { timeoutSeconds: Math.max(...timeouts) } : {}),
       });
       bindTable(fn.function, props.table, served.flatMap((route) => route.actions));
+      props.files.grantObjects(fn, served.flatMap((route) => route.objects ?? []));
       this.functions[name] = fn;
     }
     const integrations = Object.fromEntries(apiFunctionNames.map((name) => [name, integrationFor(name, this.functions[name]!)]));

@@ -6,6 +6,8 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Email } from './email.ts';
+import { Files } from './files.ts';
+import { Imports } from './imports.ts';
 import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import type { StageConfig } from './stages.ts';
@@ -24,6 +26,8 @@ const routeFailureMeaning: Record<string, string> = {
 export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
+  readonly files: Files;
+  readonly imports: Imports;
   readonly api: Api;
   readonly email: Email;
   readonly schedules: Schedules;
@@ -49,6 +53,12 @@ export class JalinStack extends Stack {
       configurationSet: this.email.configurationSet,
       removalPolicy: config.removalPolicy,
     });
+    this.files = new Files(this, 'Files', {
+      allowedOrigins: config.allowedOrigins,
+      removalPolicy: config.removalPolicy,
+      accessLogRetention: config.accessLogRetention,
+    });
+    this.imports = new Imports(this, 'Imports', { table: this.table.table, files: this.files, ...logs });
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
@@ -57,6 +67,7 @@ export class JalinStack extends Stack {
       throttle: config.throttle,
       routeThrottles: config.routeThrottles,
       allowedOrigins: config.allowedOrigins,
+      files: this.files,
       ...logs,
     });
     this.schedules = new Schedules(this, 'Jobs', {
@@ -74,8 +85,8 @@ export class JalinStack extends Stack {
       httpApi: this.api.httpApi,
       apiFunctions: Object.values(this.api.functions),
       jobs: this.schedules.functions,
-      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events },
-      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters },
+      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events, 'import-worker': this.imports.worker },
+      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters, 'Import dead letters': this.imports.deadLetters },
       table: this.table.table,
       watchedRoutes: Object.keys(routeFailureMeaning).flatMap((routeKey) =>
         routeRows

@@ -1,3 +1,6 @@
+import type { TableAction } from '../http/route.ts';
+import { importWorkerActions } from '../training/imports/actions.ts';
+
 /**
  * What runs when a file arrives in the store, by key prefix: one source for the S3 event
  * notifications CDK wires and for the local server, which invokes the same function module
@@ -7,6 +10,8 @@ export interface FileConsumer {
   prefix: string;
   /** The Lambda entry under functions/, without extension. */
   entry: string;
+  /** Exactly the table actions it uses: its function's role holds these. */
+  tableActions: readonly TableAction[];
   /**
    * `queue`: on AWS the bucket sends the prefix's events to the consumer's SQS queue (its own
    * construct wires it), not to the function directly. Locally the function is invoked all the same.
@@ -16,7 +21,7 @@ export interface FileConsumer {
 
 export const fileConsumers: readonly FileConsumer[] = [
   // Rosters (shared/training/imports/): S3 → the imports queue → workers, chunk by chunk (infra/imports.ts).
-  { prefix: 'imports/', entry: 'imports/worker', delivery: 'queue' },
+  { prefix: 'imports/', entry: 'imports/worker', tableActions: importWorkerActions, delivery: 'queue' },
 ];
 
 export function consumerOf(key: string): FileConsumer | undefined {

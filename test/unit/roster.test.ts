@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkEmployeeRow, checkTrainingRow, detectDelimiter, excelNipProblem, isoDate, parseRoster, readRosterHeader } from '../../shared/training/imports/roster.ts';
 import { rejectedCsv } from '../../shared/training/imports/rejected-csv.ts';
@@ -43,6 +44,12 @@ describe('roster files as Indonesian spreadsheets write them', () => {
       ok: true,
       entry: { nip, name: 'Siti Aminah', unit: 'Dinas Kesehatan', position: 'Analis', email: 'siti@jakarta.go.id', supervisorEmail: 'kepala@jakarta.go.id' },
     });
+  });
+
+  it('reads the shipped employees example without a rejected row', () => {
+    const { header, rows } = parseRoster(readFileSync(new URL('../../examples/roster-pegawai.csv', import.meta.url), 'utf8'));
+    expect(header.kind).toBe('employees');
+    expect(rows.map((row) => checkEmployeeRow(header, row)).filter((check) => !check.ok)).toEqual([]);
   });
 
   it('names unknown and missing columns, and the names it accepts', () => {

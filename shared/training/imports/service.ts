@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { queryPage, type Key } from '../../db/query.ts';
 import { NotFoundError } from '../../errors.ts';
 import { fileStore, type UploadTarget } from '../../files/store.ts';
-import { failImport, getImport, importFromItem, putImport, recentImports, rejectedRowsOf, type ImportRecord, type RejectedRow } from './repository.ts';
+import { getImport, importFromItem, putImport, recentImports, rejectedRowsOf, type ImportRecord, type RejectedRow } from './repository.ts';
 import { rejectedCsv } from './rejected-csv.ts';
 import { importFileKey } from './roster-file.ts';
 import { readRosterHeader, type RosterKind } from './roster.ts';
@@ -36,13 +36,10 @@ function newImport(actor: Actor, kind: RosterKind | undefined, filename?: string
 export async function importInline(csv: string, kind: RosterKind | undefined, actor: Actor): Promise<RosterImport> {
   const header = readRosterHeader(csv, kind);
   const record = newImport(actor, header.kind);
+  // The import first, then its file: the file's event must find the import. Should storing the
+  // file fail, the import stays QUEUED, like an upload URL never used, and the caller sends again.
   await putImport(record);
-  try {
-    await (await fileStore()).write(record.fileKey, csv, 'text/csv');
-  } catch (error) {
-    await failImport(record.id, 'The file could not be stored; send it again.', new Date().toISOString());
-    throw error;
-  }
+  await (await fileStore()).write(record.fileKey, csv, 'text/csv');
   return view(record);
 }
 
