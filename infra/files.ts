@@ -99,7 +99,8 @@ export class Files extends Construct {
     });
 
     this.deadLetters = deadLetterQueue(this, 'the file consumers');
-    for (const consumer of fileConsumers) {
+    // A consumer fed through a queue (the imports) is wired by its own construct (infra/imports.ts).
+    for (const consumer of fileConsumers.filter((candidate) => candidate.delivery !== 'queue')) {
       const name = consumer.entry.replace(/\W/g, '-');
       const fn = new ApiFunction(this, name, {
         handler: consumer.entry,
@@ -147,7 +148,7 @@ export class Files extends Construct {
  * CDK writes bucket notifications through one stack-wide custom-resource function of its own
  * (inline code, its role made by CDK). Its findings are CDK's design, acknowledged with why.
  */
-function acknowledgeNotificationsHandler(stack: Stack): void {
+export function acknowledgeNotificationsHandler(stack: Stack): void {
   const handler = stack.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
   if (!handler) return;
   Validations.of(handler).acknowledge(

@@ -7,6 +7,7 @@ import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Email } from './email.ts';
 import { Files } from './files.ts';
+import { Imports } from './imports.ts';
 import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import type { StageConfig } from './stages.ts';
@@ -26,6 +27,7 @@ export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
   readonly files: Files;
+  readonly imports: Imports;
   readonly api: Api;
   readonly email: Email;
   readonly schedules: Schedules;
@@ -58,6 +60,7 @@ export class JalinStack extends Stack {
       accessLogRetention: config.accessLogRetention,
       ...logs,
     });
+    this.imports = new Imports(this, 'Imports', { table: this.table.table, files: this.files, ...logs });
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
@@ -84,8 +87,8 @@ export class JalinStack extends Stack {
       httpApi: this.api.httpApi,
       apiFunctions: Object.values(this.api.functions),
       jobs: this.schedules.functions,
-      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events, ...this.files.consumers },
-      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters, 'File consumer dead letters': this.files.deadLetters },
+      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events, ...this.files.consumers, 'import-worker': this.imports.worker },
+      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters, 'File consumer dead letters': this.files.deadLetters, 'Import dead letters': this.imports.deadLetters },
       table: this.table.table,
       watchedRoutes: Object.keys(routeFailureMeaning).flatMap((routeKey) =>
         routeRows

@@ -45,6 +45,8 @@ const settingsSchema = z.object({
   RECIPIENT_DOMAINS: list(''),
   /** Set on AWS for the jobs whose runs fan out: their emails go through this SQS queue. */
   EMAIL_QUEUE_URL: z.optional(z.url()),
+  /** Set on AWS for the import workers: chunks of a roster go through this SQS queue. Absent: processed in-process (`npm start`). */
+  IMPORTS_QUEUE_URL: z.optional(z.url()),
   /** SES's maximum send rate (messages/s) shared by EMAIL_SENDERS concurrent queue consumers. */
   SES_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 1),
   EMAIL_SENDERS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),

@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'statistics', 'console'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {
@@ -50,6 +50,8 @@ export const config = {
   /** Bulk import: the issue's 50,000 rows over 50,000 employees (one course each). */
   importRows: Math.round(positive('BENCH_IMPORT_ROWS', 50_000 * scale)),
   importCourses: 1,
+  /** Background import: one row per employee (the issue: 50,000 rows over 50,000 employees). */
+  backgroundImportRows: Math.round(positive('BENCH_BACKGROUND_IMPORT_ROWS', 50_000 * scale)),
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
   /** Writers in flight for bulk loads and raw baselines. */
@@ -57,4 +59,4 @@ export const config = {
 } as const;
 
 /** The environment variables a run honours, for RESULTS.md. */
-export const configVariables = ['BENCH_SCALE', 'BENCH_ONLY', 'BENCH_LATENCY_SECONDS', 'BENCH_COLD_RUNS', 'BENCH_SWEEP_REPEATS', 'BENCH_IMPORT_ROWS'] as const;
+export const configVariables = ['BENCH_SCALE', 'BENCH_ONLY', 'BENCH_LATENCY_SECONDS', 'BENCH_COLD_RUNS', 'BENCH_SWEEP_REPEATS', 'BENCH_IMPORT_ROWS', 'BENCH_BACKGROUND_IMPORT_ROWS'] as const;

@@ -14,6 +14,9 @@ import { handler as compliance } from '../compliance/list.ts';
 import { handler as complianceSummary } from '../compliance/summary.ts';
 import { handler as getEmployee } from '../employees/get.ts';
 import { handler as listEmployees } from '../employees/list.ts';
+import { handler as getImport } from '../imports/get.ts';
+import { handler as listImports } from '../imports/list.ts';
+import { handler as importRejected } from '../imports/rejected.ts';
 import { handler as getTarget } from '../targets/get.ts';
 import { handler as getTraining } from '../trainings/get.ts';
 import { handler as listTrainings } from '../trainings/list.ts';
@@ -48,4 +51,7 @@ export const handler = routeTo([
   getParticipant,
   listDocuments,
   listActivities,
+  listImports,
+  getImport,
+  importRejected,
 ]);

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { consumerOf } from '../../shared/files/consumers.ts';
 import { objectCreatedEvent } from '../../shared/files/events.ts';
-import { localPath, writeAtomically } from '../../shared/files/local.ts';
+import { localPath, onLocalFileWritten, writeAtomically } from '../../shared/files/local.ts';
 import { readGrant, type FileGrant } from '../../shared/files/local-token.ts';
 import { attachment } from '../../shared/files/store.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
@@ -52,6 +52,9 @@ async function receive(request: IncomingMessage, response: ServerResponse, grant
   response.end();
   startConsumer(grant.key, size);
 }
+
+// A function writing into the store (an inline roster) starts the consumer as an upload does.
+onLocalFileWritten(startConsumer);
 
 function startConsumer(key: string, size: number): void {
   const consumer = consumerOf(key);

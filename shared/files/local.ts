@@ -22,6 +22,15 @@ export function localPath(key: string): string {
   return path;
 }
 
+/** Told of each file the server itself writes (`write`), as S3 tells a bucket's notifications of every PutObject. */
+type WrittenListener = (key: string, size: number) => void;
+let writtenListener: WrittenListener | undefined;
+
+/** The local server's hook: a file written by a function starts the consumer of its prefix, as on AWS. */
+export function onLocalFileWritten(listener: WrittenListener | undefined): void {
+  writtenListener = listener;
+}
+
 const expiry = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 
@@ -50,6 +59,7 @@ export function localFileStore(): FileStore {
     },
     async write(key, body) {
       await writeAtomically(localPath(key), body);
+      writtenListener?.(key, Buffer.byteLength(body));
     },
     async remove(key) {
       await rm(localPath(key), { force: true });

@@ -178,6 +178,10 @@ function expectedVersion(event: Event, optional: boolean): VersionPrecondition |
 
 function toResponse(result: HttpResult): Result {
   const hasBody = result.body !== undefined;
+  // A text body the route typed itself (text/csv) goes out as it is.
+  if (typeof result.body === 'string' && result.headers?.['content-type']) {
+    return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.body };
+  }
   return {
     statusCode: result.status,
     headers: {

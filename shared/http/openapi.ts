@@ -74,7 +74,7 @@ function operation(id: string, route: RouteDefinition) {
   const secured = route.access !== 'public';
   const success = {
     description: route.success.description,
-    ...(route.success.schema ? { content: { 'application/json': { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
+    ...(route.success.schema ? { content: { [route.success.contentType ?? 'application/json']: { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
   };
   const headers = [
     ...(route.conditional

@@ -4,6 +4,7 @@ import { agreementRoutes } from '../agreements/routes.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
 import { programRoutes } from '../training/programs/routes.ts';
+import { importRoutes } from '../training/imports/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
 import { defineRoutes } from './route.ts';
 
@@ -21,6 +22,7 @@ export const routes = defineRoutes({
   ...programRoutes,
   ...documentRoutes,
   ...activityRoutes,
+  ...importRoutes,
 });
 
 export type RouteId = keyof typeof routes;

@@ -53,6 +53,10 @@ const expectedAccess: Record<string, Access> = {
   deleteTraining: ['training-admin'],
   putTarget: ['training-admin'],
   importTrainings: ['training-admin'],
+  createImport: ['training-admin'],
+  listImports: TRAINING_READERS,
+  getImport: TRAINING_READERS,
+  importRejected: TRAINING_READERS,
   listEmployees: TRAINING_READERS,
   compliance: TRAINING_READERS,
   complianceSummary: TRAINING_READERS,
@@ -149,6 +153,7 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     addParticipants: { participants: [{ nip: otherNip }] },
     addDocument: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 1000, kind: 'SIGNED_AGREEMENT' },
     recordActivity: { kind: 'MEETING', on: '2026-01-05', description: `Rapat koordinasi ${sequence}` },
+    createImport: { filename: 'roster.csv', size: 100 },
   };
   if (id === 'putEmployee') return { method: route.method, path: `/employees/${nipFor(7100 + sequence)}`, body: bodies.putEmployee, headers };
   if (id === 'importTrainings') return { method: route.method, path, rawBody: `${IMPORT_COLUMNS.join(',')}\n`, headers: { 'content-type': 'text/csv' } };

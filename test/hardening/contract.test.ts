@@ -84,6 +84,8 @@ function knownValues(): KnownValues {
     'body:putTarget': () => fc.integer({ min: 1, max: 1000 }).map((hours) => ({ hours })),
     'body:importTrainings': () =>
       fc.integer({ min: 1, max: 1_000_000 }).map((n) => [IMPORT_COLUMNS.join(','), `${state.nips[n % 3]},Kursus Kontrak ${n},BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,`].join('\n')),
+    'body:createImport': () =>
+      fc.integer({ min: 1, max: 1_000_000 }).map((n) => [IMPORT_COLUMNS.join(';'), `${state.nips[n % 3]};Impor Kontrak ${n};BPSDM;Klasikal;01/04/2026;02/04/2026;8;;`].join('\r\n')),
   };
 }
 

@@ -396,15 +396,15 @@ function poisonsFor(op: Operation): fc.Arbitrary<Poison> {
         fc
           .constantFrom(
             'nip,title\n1,2',
-            `${header.toUpperCase()}\n`,
+            `${header.replaceAll(',', '|')}\n`,
             `${IMPORT_COLUMNS.slice(1).join(',')}\n`,
-            `${[...IMPORT_COLUMNS].reverse().join(',')}\n`,
+            `${[...IMPORT_COLUMNS, 'nip'].join(',')}\n`,
             `${header},extra\n`,
             `${header}\n"unterminated,quote`,
             `"${header}\n`,
             `${nipFor(4000)},Pelatihan,BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,\n`,
             '{"nip":"198609262015051001"}',
-            `${header.replaceAll(',', ';')}\n`,
+            `${header.replaceAll(',', ';')};catatan\n`,
           )
           .map((text): Poison => ({ label: 'body:bad-csv', apply: (request) => void (request.body = { kind: 'raw', text }) })),
       );

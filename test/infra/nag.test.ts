@@ -62,10 +62,14 @@ describe('acknowledgements', () => {
       `${stack.api.routes.notFound!.node.path} AwsSolutions-APIG4`,
       `${stack.schedules.deadLetters.node.path} AwsSolutions-SQS3`,
       `${stack.files.deadLetters.node.path} AwsSolutions-SQS3`,
+      `${stack.imports.deadLetters.node.path} AwsSolutions-SQS3`,
       `${stack.files.accessLogs.node.path} AwsSolutions-S1`,
       // The roles that act in the file store, on their key prefix only (infra/files.ts).
       ...[stack.api.functions.files!, ...Object.values(stack.files.consumers)].map(
         (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/documents/*]`,
+      ),
+      ...[stack.api.functions.write!, stack.imports.worker].map(
+        (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/imports/*]`,
       ),
       // CDK's own custom resource that writes the bucket's event notifications.
       ...['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AwsSolutions-IAM5[Resource::*]'].map(

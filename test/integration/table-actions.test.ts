@@ -63,7 +63,7 @@ async function call(method: string, path: string, options: { body?: unknown; csv
   const handler = await loadHandler<(event: unknown, context: unknown) => Promise<Result>>(apiFunctionEntry(apiFunctionOf(match.route)));
   const result = await currentRoute.run(match.id as RouteId, () => handler(event, {}));
   expect(result.statusCode, `${method} ${path}: ${result.body}`).toBeLessThan(300);
-  return result.body ? JSON.parse(result.body) : undefined;
+  return result.body && /json/.test(String(result.headers?.['content-type'])) ? JSON.parse(result.body) : result.body;
 }
 
 /** Runs the file consumer of a key as its S3 event notification would, recording what it sends to the table. */
@@ -125,6 +125,11 @@ describe('table actions', () => {
     await call('GET', '/compliance?year=2026&unit=Dinas%20Kesehatan');
     await call('GET', '/compliance/summary?year=2026');
     await call('GET', '/alerts?status=FAILED');
+    const upload = await call('POST', '/training-imports', { body: { filename: 'roster.csv', size: roster.length } });
+    await call('POST', '/training-imports', { csv: roster });
+    await call('GET', '/training-imports');
+    await call('GET', `/training-imports/${upload.id}`);
+    await call('GET', `/training-imports/${upload.id}/rejected`);
 
     const programBody = { title: 'PKN Tingkat II', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-08-13', endsOn: '2026-11-26', jp: 60, agreementId: pks.id };
     const program = await call('POST', '/training-programs', { body: programBody, headers: { 'idempotency-key': 'program-1' } });
