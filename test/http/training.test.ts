@@ -260,7 +260,7 @@ describe('GET /agreements/{id}/outcomes', () => {
     await addTraining(b, { agreementId: agreement.body.id, hours: 20 });
     await addTraining(b, { title: 'Tidak terkait', hours: 8 });
     const outcomes = await call('GET', `/agreements/${agreement.body.id}/outcomes`, { token: auditor });
-    expect(outcomes.body).toEqual({ agreementId: agreement.body.id, programs: 0, trainings: 3, participants: 2, internalParticipants: 2, externalParticipants: 0, hours: 44.5, internalHours: 44.5, externalHours: 0 });
+    expect(outcomes.body).toEqual({ agreementId: agreement.body.id, programs: 0, trainings: 3, participants: 2, internalParticipants: 2, externalParticipants: 0, hours: 44.5, internalHours: 44.5, externalHours: 0, activities: 0 });
     expectProblem(await call('GET', '/agreements/unknown/outcomes', { token: auditor }), 404);
   });
 });
