@@ -54,6 +54,11 @@ const settingsSchema = z.object({
   FILES_DIR: z._default(z.string(), '.jalin/files'),
   /** Keys the local file store's upload and download URLs; any stable value works locally. */
   FILES_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-files-secret'),
+  /**
+   * Largest export answered inline (bytes); larger ones go to the file store. 4 MiB is the most a
+   * Lambda response (6 MB, base64) carries; a lower value lets tests and the bench take the stored path.
+   */
+  EXPORT_INLINE_MAX_BYTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(4 * 1024 * 1024)), 4 * 1024 * 1024),
   /** The console's base URL, for links in emails. */
   CONSOLE_URL: z._default(z.url(), 'http://localhost:3000'),
 });

@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'exports'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {
@@ -56,6 +56,8 @@ export const config = {
   importCourses: 10,
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
+  /** Employees in the export benchmark (section 7): the issue's 60,000. */
+  exportRows: scaled(60_000, 600),
   /** Writers in flight for bulk loads and raw baselines; importTrainings itself uses 16. */
   writeConcurrency: 16,
 } as const;

@@ -1,3 +1,4 @@
+import { exportFiles, exportLinkSchema, exportQueryOf, EXPORT_TIMEOUT_SECONDS } from '../exports/query.ts';
 import { defineRoutes } from '../http/route.ts';
 import {
   agreementIdParams,
@@ -104,5 +105,17 @@ export const agreementRoutes = defineRoutes({
     query: historyQuery,
     success: { status: 200, schema: auditPage, description: 'A page of audit entries.' },
     errors: [404],
+  },
+  exportAgreements: {
+    method: 'GET',
+    path: '/agreements/export',
+    handler: 'exports/agreements',
+    access: anyReader,
+    actions: ['Query'],
+    summary: 'Export the agreements of the list (same filters) as XLSX or CSV',
+    tag: 'Agreements',
+    query: exportQueryOf(listAgreementsQuery),
+    timeoutSeconds: EXPORT_TIMEOUT_SECONDS,
+    success: { status: 200, alsoStatus: 201, files: exportFiles, schema: exportLinkSchema, description: 'A large export (over 4 MiB): stored, with a short-lived download link (also in Location).' },
   },
 });

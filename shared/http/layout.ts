@@ -10,12 +10,16 @@ import type { RouteDefinition } from './route.ts';
  *   public  health, the OpenAPI document and API Gateway's $default (404/405): no table access
  *   read    every authorized GET: GetItem, Query, BatchGetItem at most
  *   write   every authorized POST, PUT, PATCH and DELETE
+ *   export  the CSV/XLSX exports (handlers under functions/exports/): reads like `read`, plus the
+ *           file writers, a 29 s timeout and the file store; apart, so that the read function's
+ *           bundle and cold start do not carry them
  */
-export const apiFunctionNames = ['public', 'read', 'write'] as const;
+export const apiFunctionNames = ['public', 'read', 'write', 'export'] as const;
 export type ApiFunctionName = (typeof apiFunctionNames)[number];
 
-export function apiFunctionOf(route: Pick<RouteDefinition, 'access' | 'method'>): ApiFunctionName {
+export function apiFunctionOf(route: Pick<RouteDefinition, 'access' | 'method' | 'handler'>): ApiFunctionName {
   if (route.access === 'public') return 'public';
+  if (route.handler.startsWith('exports/')) return 'export';
   return route.method === 'GET' ? 'read' : 'write';
 }
 

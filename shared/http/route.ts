@@ -42,7 +42,14 @@ export interface RouteDefinition {
   /** Seconds the route may need when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
   timeoutSeconds?: number;
   /** Success status and the schema of its body (`null` for none); `alsoStatus` for a second success code (201 on create). */
-  success: { status: number; alsoStatus?: number; schema: Schema | null; description: string };
+  success: {
+    status: number;
+    alsoStatus?: number;
+    schema: Schema | null;
+    description: string;
+    /** Media types of a file answered with `status` itself (exports); `schema` then describes the `alsoStatus` answer. */
+    files?: readonly string[];
+  };
   /** Error statuses the route may answer besides those every route may (400/401/403/500/503). */
   errors?: readonly number[];
 }

@@ -55,6 +55,10 @@ const expectedAccess: Record<string, Access> = {
   getTarget: [...TRAINING_READERS, 'employee'],
   // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).
   listAlerts: ['agreements-admin', 'training-admin', 'auditor'],
+  // Exports: the groups of the list each one exports
+  exportAgreements: AGREEMENT_READERS,
+  exportCompliance: TRAINING_READERS,
+  exportTrainings: [...TRAINING_READERS, 'employee:own'],
   // System
   health: 'public',
   openapi: 'public',
