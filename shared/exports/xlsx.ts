@@ -42,7 +42,9 @@ export function xmlText(text: string): string {
     .replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
-const inlineString = (ref: string, style: number, text: string) => `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+/** `xml:space="preserve"` only where it matters (stored text is trimmed): less XML to deflate per cell. */
+const inlineString = (ref: string, style: number, text: string) =>
+  `<c r="${ref}" s="${style}" t="inlineStr"><is><t${/^\s|\s$/.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
 
 function cellXml(column: Column, ref: string, cell: Cell): string {
   if (cell === undefined || cell === '') return '';
