@@ -23,14 +23,24 @@ export type ExportResult =
   | { kind: 'inline'; body: Buffer; filename: string; contentType: string; rows: number }
   | { kind: 'stored'; download: DownloadLink; filename: string; contentType: string; size: number; rows: number };
 
-/** Every page of a list service, following its cursor: the export reads through the same use case as the list. */
+/**
+ * Every page of a list service, following its cursor: the export reads through the same use case
+ * as the list. The next page is requested before this one is handed over, so DynamoDB reads
+ * while the writer compresses (two pages in memory at most).
+ */
 export async function* pagesOf<T>(list: (cursor: string | undefined) => Promise<Page<T>>): AsyncIterable<T[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await list(cursor);
+  const request = (cursor: string | undefined) => {
+    const page = list(cursor);
+    // Awaited below; if the writer fails first, the read's own failure must not go unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: Promise<Page<T>> | undefined = request(undefined);
+  while (next) {
+    const page: Page<T> = await next;
+    next = page.nextCursor ? request(page.nextCursor) : undefined;
     yield page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+  }
 }
 
 /**
