@@ -60,7 +60,12 @@ const settingsSchema = z.object({
   JP_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(15), z.maximum(240), z.multipleOf(15)), 45),
   /** Whole months of the year before pro-rata training reminders start (3: the first goes on 1 April). */
   TRAINING_REMINDER_GRACE_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(11)), 3),
-  /** The staff console's base URL, for the links in emails. */
+  /**
+   * Largest export answered inline (bytes); larger ones go to the file store. 4 MiB is the most a
+   * Lambda response (6 MB, base64) carries; a lower value lets tests and the bench take the stored path.
+   */
+  EXPORT_INLINE_MAX_BYTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(4 * 1024 * 1024)), 4 * 1024 * 1024),
+  /** The console's base URL, for links in emails. */
   CONSOLE_URL: z._default(z.url(), 'http://localhost:3000'),
   /** Who signs agreement alerts and receives the replies (Reply-To). */
   AGREEMENTS_UNIT_NAME: z._default(z.string().check(z.minLength(1)), 'Biro Kerja Sama Daerah Provinsi DKI Jakarta'),

@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console', 'exports'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {
@@ -54,7 +54,9 @@ export const config = {
   backgroundImportRows: Math.round(positive('BENCH_BACKGROUND_IMPORT_ROWS', 50_000 * scale)),
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
-  /** Writers in flight for bulk loads and raw baselines. */
+  /** Employees in the export benchmark (section 7): the issue's 60,000. */
+  exportRows: scaled(60_000, 600),
+  /** Writers in flight for bulk loads and raw baselines; importTrainings itself uses 16. */
   writeConcurrency: 16,
 } as const;
 

@@ -1,3 +1,4 @@
+import { exportFiles, exportLinkSchema, exportQueryOf, EXPORT_TIMEOUT_SECONDS, exportObjects } from '../exports/query.ts';
 import { defineRoutes } from '../http/route.ts';
 import {
   agreementIdParams,
@@ -170,5 +171,18 @@ export const agreementRoutes = defineRoutes({
     conditional: true,
     success: { status: 200, schema: agreementSchema, description: 'The restored agreement.' },
     errors: [404, 409, 412, 428],
+  },
+  exportAgreements: {
+    method: 'GET',
+    path: '/agreements/export',
+    handler: 'exports/agreements',
+    access: anyReader,
+    actions: ['Query'],
+    summary: 'Export the agreements of the list (same filters) as XLSX or CSV',
+    tag: 'Agreements',
+    query: exportQueryOf(listAgreementsQuery),
+    timeoutSeconds: EXPORT_TIMEOUT_SECONDS,
+    objects: exportObjects,
+    success: { status: 200, alsoStatus: 201, files: exportFiles, schema: exportLinkSchema, description: 'A large export (over 4 MiB): stored, with a short-lived download link (also in Location).' },
   },
 });

@@ -59,7 +59,7 @@ export function localFileStore(): FileStore {
     },
     async write(key, body) {
       await writeAtomically(localPath(key), body);
-      writtenListener?.(key, Buffer.byteLength(body));
+      writtenListener?.(key, (await stat(localPath(key))).size);
     },
     async remove(key) {
       await rm(localPath(key), { force: true });

@@ -34,7 +34,8 @@ export interface FileStore {
   size(key: string): Promise<number | undefined>;
   /** The file's bytes, or bytes `start`..`end` (inclusive, as HTTP ranges count). */
   read(key: string, range?: { start: number; end: number }): Promise<Readable>;
-  write(key: string, body: Buffer | string, contentType: string): Promise<void>;
+  /** A stream (a large export written to disk first) needs its `size`: S3 takes a stream only of known length. */
+  write(key: string, body: Buffer | string | Readable, contentType: string, size?: number): Promise<void>;
   remove(key: string): Promise<void>;
 }
 

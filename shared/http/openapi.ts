@@ -68,6 +68,15 @@ function problemResponses(statuses: number[]) {
   );
 }
 
+/** A file as the answer itself: its bytes, named by Content-Disposition (OpenAPI 3.1: a binary string of the media type). */
+function fileResponse(mediaTypes: readonly string[]) {
+  return {
+    description: 'The file itself, as an attachment.',
+    headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…" (and filename* in UTF-8)' } },
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+  };
+}
+
 const successStatuses = (route: RouteDefinition) => [route.success.status, ...(route.success.alsoStatus ? [route.success.alsoStatus] : [])];
 
 function operation(id: string, route: RouteDefinition) {
@@ -108,7 +117,7 @@ function operation(id: string, route: RouteDefinition) {
         }
       : {}),
     responses: {
-      ...Object.fromEntries(successStatuses(route).map((status) => [String(status), success])),
+      ...Object.fromEntries(successStatuses(route).map((status) => [String(status), route.success.files && status === route.success.status ? fileResponse(route.success.files) : success])),
       ...problemResponses([...new Set(errors)].sort()),
     },
   };

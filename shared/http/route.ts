@@ -53,8 +53,17 @@ export interface RouteDefinition {
   conditional?: true | 'optional';
   /** Seconds the route may need when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
   timeoutSeconds?: number;
-  /** Success status and the schema of its body (`null` for none); `alsoStatus` for a second success code (201 on create); `contentType` when not JSON. */
-  success: { status: number; alsoStatus?: number; schema: Schema | null; description: string; /** Default application/json. */ contentType?: string };
+  /** Success status and the schema of its body (`null` for none); `alsoStatus` for a second success code (201 on create). */
+  success: {
+    status: number;
+    alsoStatus?: number;
+    schema: Schema | null;
+    description: string;
+    /** Default application/json. */
+    contentType?: string;
+    /** Media types of a file answered with `status` itself (exports); `schema` then describes the `alsoStatus` answer. */
+    files?: readonly string[];
+  };
   /** Error statuses the route may answer besides those every route may (400/401/403/500/503). */
   errors?: readonly number[];
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { agreementIdParams } from '../agreements/schemas.ts';
+import { exportFiles, exportLinkSchema, exportQueryOf, EXPORT_TIMEOUT_SECONDS, exportObjects } from '../exports/query.ts';
 import { defineRoutes } from '../http/route.ts';
 import {
   complianceQuery,
@@ -206,6 +207,34 @@ export const trainingRoutes = defineRoutes({
     tag: 'Agreements',
     params: agreementIdParams,
     success: { status: 200, schema: outcomesSchema, description: 'Counts of the linked training records.' },
+    errors: [404],
+  },
+  exportCompliance: {
+    method: 'GET',
+    path: '/compliance/export',
+    handler: 'exports/compliance',
+    access: trainingReaders,
+    actions: ['GetItem', 'Query', 'BatchGetItem'],
+    summary: 'Export the compliance list (same filters) as XLSX or CSV',
+    tag: 'Compliance',
+    query: exportQueryOf(complianceQuery),
+    timeoutSeconds: EXPORT_TIMEOUT_SECONDS,
+    objects: exportObjects,
+    success: { status: 200, alsoStatus: 201, files: exportFiles, schema: exportLinkSchema, description: 'A large export (over 4 MiB): stored, with a short-lived download link (also in Location).' },
+  },
+  exportTrainings: {
+    method: 'GET',
+    path: '/employees/{nip}/trainings/export',
+    handler: 'exports/trainings',
+    access: selfOrReaders,
+    actions: ['GetItem', 'Query'],
+    summary: "Export an employee's training records of a year as XLSX or CSV",
+    tag: 'Training',
+    params: nipParams,
+    query: exportQueryOf(yearPageQuery),
+    timeoutSeconds: EXPORT_TIMEOUT_SECONDS,
+    objects: exportObjects,
+    success: { status: 200, alsoStatus: 201, files: exportFiles, schema: exportLinkSchema, description: 'A large export (over 4 MiB): stored, with a short-lived download link (also in Location).' },
     errors: [404],
   },
 });

@@ -86,6 +86,10 @@ const expectedAccess: Record<string, Access> = {
   recordActivity: ['agreements-admin'],
   deleteActivity: ['agreements-admin'],
   listActivities: AGREEMENT_READERS,
+  // Exports: the groups of the list each one exports
+  exportAgreements: AGREEMENT_READERS,
+  exportCompliance: TRAINING_READERS,
+  exportTrainings: [...TRAINING_READERS, 'employee:own'],
   // System
   health: 'public',
   openapi: 'public',

@@ -214,6 +214,8 @@ function plausibleQuery(name: string): fc.Arbitrary<string> {
       return fc.integer({ min: 2000, max: 2100 }).map(String);
     case 'parentId':
       return plausibleParam('id');
+    case 'format':
+      return fc.constantFrom('xlsx', 'csv');
     default:
       return fc.constantFrom('kolaka', 'Dinas Kesehatan', 'pendidikan', 'x');
   }

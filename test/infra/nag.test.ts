@@ -68,6 +68,9 @@ describe('acknowledgements', () => {
       ...[stack.api.functions.files!, ...Object.values(stack.files.consumers)].map(
         (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/documents/*]`,
       ),
+      ...[stack.api.functions.export!].map(
+        (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/exports/*]`,
+      ),
       ...[stack.api.functions.write!, stack.imports.worker].map(
         (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/imports/*]`,
       ),
