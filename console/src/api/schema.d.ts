@@ -14,7 +14,7 @@ export interface paths {
         get: operations["listAgreements"];
         put?: never;
         /**
-         * Register an agreement
+         * Register an agreement (a likely duplicate is answered with a warning)
          * @description Groups: agreements-admin.
          */
         post: operations["createAgreement"];
@@ -108,6 +108,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find agreements by words of their title or number (word starts, case and accents ignored)
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["searchAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of a year (or of from..to years): signed, active at the end, renewals, terminations, expiries
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["agreementStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/dormant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active agreements with no activity in the last N days (what the weekly dormant email lists)
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["dormantAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a mistaken entry: hidden from lists, search, sweeps and statistics; its number freed (If-Match)
+         * @description Groups: agreements-admin.
+         */
+        post: operations["withdrawAgreement"];
+        /**
+         * Restore a withdrawn agreement as it was, taking its number again (If-Match)
+         * @description Groups: agreements-admin.
+         */
+        delete: operations["restoreAgreement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the agreements of the list (same filters) as XLSX or CSV
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["exportAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employees/{nip}": {
         parameters: {
             query?: never;
@@ -140,7 +244,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List employees of a unit (or of every unit, in unit order)
+         * List employees of a unit (or of every unit, in unit order), or those whose name starts with `name`
          * @description Groups: training-admin, auditor.
          */
         get: operations["listEmployees"];
@@ -191,7 +295,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a training record and its hours from the total
+         * Remove a training record and its hours from the total (a program participation: remove the participant, 409)
          * @description Groups: training-admin.
          */
         delete: operations["deleteTraining"];
@@ -292,7 +396,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Per unit: employees, met, unmet and rate
+         * Per unit: employees, met, unmet and rate (from counters kept on write; paged by unit)
          * @description Groups: training-admin, auditor.
          */
         get: operations["complianceSummary"];
@@ -316,6 +420,46 @@ export interface paths {
          * @description Groups: agreements-admin, training-admin, auditor.
          */
         get: operations["agreementOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compliance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the compliance list (same filters) as XLSX or CSV
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["exportCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/employees/{nip}/trainings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an employee's training records of a year as XLSX or CSV
+         * @description Groups: training-admin, auditor, employee.
+         */
+        get: operations["exportTrainings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -378,6 +522,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/training-programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programs ending in a year, or every program under an agreement
+         * @description Groups: training-admin, auditor, agreements-admin.
+         */
+        get: operations["listPrograms"];
+        put?: never;
+        /**
+         * Create a training program (a course run for a cohort), its length in hours or JP
+         * @description Groups: training-admin.
+         */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a training program
+         * @description Groups: training-admin, auditor, agreements-admin.
+         */
+        get: operations["getProgram"];
+        /**
+         * Replace a program's content (If-Match); what its DKI participants' records copy is fixed while they take part (409)
+         * @description Groups: training-admin.
+         */
+        put: operations["updateProgram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-programs/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A program's participants, by NIP
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["listParticipants"];
+        put?: never;
+        /**
+         * Add up to 100 participants at once, each as the PUT would; a retried roster changes nothing
+         * @description Groups: training-admin.
+         */
+        post: operations["addParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-programs/{id}/participants/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a participant
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["getParticipant"];
+        /**
+         * Add a participant (201; a DKI employee gets the training record and its hours) or, with If-Match, change their details
+         * @description Groups: training-admin.
+         */
+        put: operations["putParticipant"];
+        post?: never;
+        /**
+         * Remove a participant; a DKI employee's training record and its hours go with it
+         * @description Groups: training-admin.
+         */
+        delete: operations["removeParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement's documents, in upload order
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Announce a document (signed agreement, translation, report; PDF, JPEG or PNG up to 20 MB) and get where to upload it
+         * @description Groups: agreements-admin.
+         */
+        post: operations["addDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document, with a short-lived download link once it is AVAILABLE
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document (recorded in the agreement history)
+         * @description Groups: agreements-admin.
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement's activities and evaluations, newest first
+         * @description Groups: agreements-admin, training-admin, auditor.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * Record an implementation activity or an evaluation (it counts against dormancy; an evaluation closes the expiry loop)
+         * @description Groups: agreements-admin.
+         */
+        post: operations["recordActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity recorded by mistake (recorded in the agreement history; record it again to correct it)
+         * @description Groups: agreements-admin.
+         */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent imports, newest first
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import a roster in the background: the CSV in the body (202), or {filename, size} for an upload URL (201)
+         * @description Groups: training-admin.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's status and row counts, updated while it runs
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-imports/{id}/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rejected rows as uploaded, with `line` and `errors` columns (CSV)
+         * @description Groups: training-admin, auditor.
+         */
+        get: operations["importRejected"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -405,13 +805,14 @@ export interface operations {
     listAgreements: {
         parameters: {
             query?: {
-                status?: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                status?: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                 kind?: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
                 partner?: string;
                 field?: string;
                 endsFrom?: string;
                 endsTo?: string;
                 parentId?: string;
+                ownerUnit?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -462,7 +863,7 @@ export interface operations {
                             parentId?: string;
                             notes?: string;
                             /** @enum {string} */
-                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                             renews?: string;
                             renewedBy?: string;
                             /**
@@ -471,6 +872,20 @@ export interface operations {
                              */
                             terminatedOn?: string;
                             terminationReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            renewedOn?: string;
+                            withdrawal?: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-28T03:00:00.000Z
+                                 */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
                             version: number;
                             /**
                              * Format: date-time
@@ -484,6 +899,20 @@ export interface operations {
                             updatedAt: string;
                             createdBy: string;
                             updatedBy: string;
+                            /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                            signedDocuments?: number;
+                            evaluation?: {
+                                activityId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-01-28
+                                 */
+                                on: string;
+                                /** @enum {string} */
+                                decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                                reason: string;
+                                by: string;
+                            };
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
@@ -648,7 +1077,7 @@ export interface operations {
                         parentId?: string;
                         notes?: string;
                         /** @enum {string} */
-                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                         renews?: string;
                         renewedBy?: string;
                         /**
@@ -657,6 +1086,20 @@ export interface operations {
                          */
                         terminatedOn?: string;
                         terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
                         version: number;
                         /**
                          * Format: date-time
@@ -670,6 +1113,20 @@ export interface operations {
                         updatedAt: string;
                         createdBy: string;
                         updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
@@ -824,7 +1281,7 @@ export interface operations {
                             parentId?: string;
                             notes?: string;
                             /** @enum {string} */
-                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                             renews?: string;
                             renewedBy?: string;
                             /**
@@ -833,6 +1290,20 @@ export interface operations {
                              */
                             terminatedOn?: string;
                             terminationReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            renewedOn?: string;
+                            withdrawal?: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-28T03:00:00.000Z
+                                 */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
                             version: number;
                             /**
                              * Format: date-time
@@ -846,6 +1317,20 @@ export interface operations {
                             updatedAt: string;
                             createdBy: string;
                             updatedBy: string;
+                            /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                            signedDocuments?: number;
+                            evaluation?: {
+                                activityId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-01-28
+                                 */
+                                on: string;
+                                /** @enum {string} */
+                                decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                                reason: string;
+                                by: string;
+                            };
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
@@ -963,7 +1448,7 @@ export interface operations {
                         parentId?: string;
                         notes?: string;
                         /** @enum {string} */
-                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                         renews?: string;
                         renewedBy?: string;
                         /**
@@ -972,6 +1457,20 @@ export interface operations {
                          */
                         terminatedOn?: string;
                         terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
                         version: number;
                         /**
                          * Format: date-time
@@ -985,6 +1484,20 @@ export interface operations {
                         updatedAt: string;
                         createdBy: string;
                         updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
@@ -1119,6 +1632,8 @@ export interface operations {
                     readonly renews?: unknown;
                     readonly renewedBy?: unknown;
                     readonly terminatedOn?: unknown;
+                    readonly renewedOn?: unknown;
+                    readonly withdrawal?: unknown;
                 };
                 "application/json": {
                     title?: string;
@@ -1167,6 +1682,8 @@ export interface operations {
                     readonly renews?: unknown;
                     readonly renewedBy?: unknown;
                     readonly terminatedOn?: unknown;
+                    readonly renewedOn?: unknown;
+                    readonly withdrawal?: unknown;
                 };
             };
         };
@@ -1211,7 +1728,7 @@ export interface operations {
                         parentId?: string;
                         notes?: string;
                         /** @enum {string} */
-                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                         renews?: string;
                         renewedBy?: string;
                         /**
@@ -1220,6 +1737,20 @@ export interface operations {
                          */
                         terminatedOn?: string;
                         terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
                         version: number;
                         /**
                          * Format: date-time
@@ -1233,6 +1764,20 @@ export interface operations {
                         updatedAt: string;
                         createdBy: string;
                         updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
@@ -1432,7 +1977,7 @@ export interface operations {
                         parentId?: string;
                         notes?: string;
                         /** @enum {string} */
-                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED";
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
                         renews?: string;
                         renewedBy?: string;
                         /**
@@ -1441,6 +1986,20 @@ export interface operations {
                          */
                         terminatedOn?: string;
                         terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
                         version: number;
                         /**
                          * Format: date-time
@@ -1454,6 +2013,20 @@ export interface operations {
                         updatedAt: string;
                         createdBy: string;
                         updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
@@ -1593,11 +2166,13 @@ export interface operations {
                             at: string;
                             by: string;
                             /** @enum {string} */
-                            action: "CREATED" | "UPDATED" | "TERMINATED" | "RENEWED";
+                            action: "CREATED" | "UPDATED" | "TERMINATED" | "RENEWED" | "WITHDRAWN" | "RESTORED" | "DOCUMENT_ADDED" | "DOCUMENT_CHECKED" | "DOCUMENT_DELETED" | "ACTIVITY_RECORDED" | "ACTIVITY_DELETED";
                             changes: {
                                 field: string;
                                 from?: unknown;
                                 to?: unknown;
+                                /** @description The change as the console shows it: "endsOn: 2026-01-27 → 2031-01-27" (a creation: "title: …"). */
+                                text?: string;
                             }[];
                         }[];
                         nextCursor?: string;
@@ -1633,6 +2208,1030 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchAgreements: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agreements, by the matched word. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
+                            partners: {
+                                name: string;
+                                /** @enum {string} */
+                                category: "PROVINCE" | "REGENCY" | "CITY" | "CENTRAL_GOVERNMENT" | "FOREIGN_GOVERNMENT" | "FOREIGN_INSTITUTION" | "PRIVATE" | "UNIVERSITY" | "OTHER";
+                                country: string;
+                            }[];
+                            fields: string[];
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            endsOn: string;
+                            ownerUnit: string;
+                            contactEmails: string[];
+                            number?: string;
+                            partnerNumber?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            signedOn?: string;
+                            parentId?: string;
+                            notes?: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
+                            renews?: string;
+                            renewedBy?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            terminatedOn?: string;
+                            terminationReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            renewedOn?: string;
+                            withdrawal?: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-28T03:00:00.000Z
+                                 */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            updatedAt: string;
+                            createdBy: string;
+                            updatedBy: string;
+                            /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                            signedDocuments?: number;
+                            evaluation?: {
+                                activityId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-01-28
+                                 */
+                                on: string;
+                                /** @enum {string} */
+                                decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                                reason: string;
+                                by: string;
+                            };
+                            /** @description On a write: what was accepted but deserves a look. */
+                            warnings?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agreementStatistics: {
+        parameters: {
+            query?: {
+                year?: number;
+                from?: number;
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures of the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: number;
+                        to: number;
+                        /**
+                         * Format: date
+                         * @description The day "active" is judged on: the end of the period, or today when the period is not over.
+                         * @example 2026-01-28
+                         */
+                        asOf: string;
+                        /** @description Agreements signed in the period (the start date when no signing date is recorded). */
+                        signed: {
+                            total: number;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            /** @description An agreement with partners of several categories counts once in each. */
+                            byPartnerCategory: {
+                                [key: string]: number;
+                            };
+                            domestic: number;
+                            /** @description With at least one partner outside Indonesia. */
+                            foreign: number;
+                            byCountry: {
+                                [key: string]: number;
+                            };
+                            byField: {
+                                [key: string]: number;
+                            };
+                        };
+                        /** @description Agreements active on asOf. */
+                        active: {
+                            total: number;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            /** @description An agreement with partners of several categories counts once in each. */
+                            byPartnerCategory: {
+                                [key: string]: number;
+                            };
+                            domestic: number;
+                            /** @description With at least one partner outside Indonesia. */
+                            foreign: number;
+                            byCountry: {
+                                [key: string]: number;
+                            };
+                            byField: {
+                                [key: string]: number;
+                            };
+                        };
+                        sisterCitiesActive: number;
+                        renewals: number;
+                        terminations: number;
+                        expiredWithoutRenewal: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dormantAgreements: {
+        parameters: {
+            query?: {
+                days?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agreements, by end date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
+                            partners: {
+                                name: string;
+                                /** @enum {string} */
+                                category: "PROVINCE" | "REGENCY" | "CITY" | "CENTRAL_GOVERNMENT" | "FOREIGN_GOVERNMENT" | "FOREIGN_INSTITUTION" | "PRIVATE" | "UNIVERSITY" | "OTHER";
+                                country: string;
+                            }[];
+                            fields: string[];
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            endsOn: string;
+                            ownerUnit: string;
+                            contactEmails: string[];
+                            number?: string;
+                            partnerNumber?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            signedOn?: string;
+                            parentId?: string;
+                            notes?: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
+                            renews?: string;
+                            renewedBy?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            terminatedOn?: string;
+                            terminationReason?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            renewedOn?: string;
+                            withdrawal?: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-28T03:00:00.000Z
+                                 */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            updatedAt: string;
+                            createdBy: string;
+                            updatedBy: string;
+                            /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                            signedDocuments?: number;
+                            evaluation?: {
+                                activityId: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-01-28
+                                 */
+                                on: string;
+                                /** @enum {string} */
+                                decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                                reason: string;
+                                by: string;
+                            };
+                            /** @description On a write: what was accepted but deserves a look. */
+                            warnings?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read, e.g. "3". `*` matches whatever version exists; a weak ETag (W/"3") never matches a write (RFC 9110). */
+                "If-Match": string;
+                /** @description Retries with the same key and body return the first response; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the entry is a mistake (kept in the history). */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The withdrawn agreement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        /** @enum {string} */
+                        kind: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
+                        partners: {
+                            name: string;
+                            /** @enum {string} */
+                            category: "PROVINCE" | "REGENCY" | "CITY" | "CENTRAL_GOVERNMENT" | "FOREIGN_GOVERNMENT" | "FOREIGN_INSTITUTION" | "PRIVATE" | "UNIVERSITY" | "OTHER";
+                            country: string;
+                        }[];
+                        fields: string[];
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        endsOn: string;
+                        ownerUnit: string;
+                        contactEmails: string[];
+                        number?: string;
+                        partnerNumber?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        signedOn?: string;
+                        parentId?: string;
+                        notes?: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
+                        renews?: string;
+                        renewedBy?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        terminatedOn?: string;
+                        terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                        createdBy: string;
+                        updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
+                        /** @description On a write: what was accepted but deserves a look. */
+                        warnings?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read, e.g. "3". `*` matches whatever version exists; a weak ETag (W/"3") never matches a write (RFC 9110). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored agreement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        /** @enum {string} */
+                        kind: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
+                        partners: {
+                            name: string;
+                            /** @enum {string} */
+                            category: "PROVINCE" | "REGENCY" | "CITY" | "CENTRAL_GOVERNMENT" | "FOREIGN_GOVERNMENT" | "FOREIGN_INSTITUTION" | "PRIVATE" | "UNIVERSITY" | "OTHER";
+                            country: string;
+                        }[];
+                        fields: string[];
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        endsOn: string;
+                        ownerUnit: string;
+                        contactEmails: string[];
+                        number?: string;
+                        partnerNumber?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        signedOn?: string;
+                        parentId?: string;
+                        notes?: string;
+                        /** @enum {string} */
+                        status: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
+                        renews?: string;
+                        renewedBy?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        terminatedOn?: string;
+                        terminationReason?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        renewedOn?: string;
+                        withdrawal?: {
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            at: string;
+                            by: string;
+                            reason: string;
+                        };
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                        createdBy: string;
+                        updatedBy: string;
+                        /** @description Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document. */
+                        signedDocuments?: number;
+                        evaluation?: {
+                            activityId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            decision: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason: string;
+                            by: string;
+                        };
+                        /** @description On a write: what was accepted but deserves a look. */
+                        warnings?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAgreements: {
+        parameters: {
+            query?: {
+                status?: "PENDING" | "ACTIVE" | "EXPIRED" | "TERMINATED" | "RENEWED" | "WITHDRAWN";
+                kind?: "MOU" | "PKS" | "LOI" | "SISTER_CITY" | "ADDENDUM" | "OTHER";
+                partner?: string;
+                field?: string;
+                endsFrom?: string;
+                endsTo?: string;
+                parentId?: string;
+                ownerUnit?: string;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file itself, as an attachment. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" (and filename* in UTF-8) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description A large export (over 4 MiB): stored, with a short-lived download link (also in Location). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        download: {
+                            /** @description A short-lived link that downloads the file (with its name); no token needed. */
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        filename: string;
+                        contentType: string;
+                        /** @description Bytes. */
+                        size: number;
+                        /** @description Items exported (rows of the main table). */
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1958,6 +3557,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                name?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -2097,12 +3697,16 @@ export interface operations {
                             year: number;
                             agreementId?: string;
                             certificateNumber?: string;
+                            /** @description The training program this record is a participation in (removed with the participant). */
+                            programId?: string;
                             /**
                              * Format: date-time
                              * @example 2026-01-28T03:00:00.000Z
                              */
                             createdAt: string;
                             createdBy: string;
+                            /** @description The background import that wrote the record, if any. */
+                            importId?: string;
                             version: number;
                         }[];
                         nextCursor?: string;
@@ -2240,12 +3844,16 @@ export interface operations {
                         year: number;
                         agreementId?: string;
                         certificateNumber?: string;
+                        /** @description The training program this record is a participation in (removed with the participant). */
+                        programId?: string;
                         /**
                          * Format: date-time
                          * @example 2026-01-28T03:00:00.000Z
                          */
                         createdAt: string;
                         createdBy: string;
+                        /** @description The background import that wrote the record, if any. */
+                        importId?: string;
                         version: number;
                     };
                 };
@@ -2391,12 +3999,16 @@ export interface operations {
                         year: number;
                         agreementId?: string;
                         certificateNumber?: string;
+                        /** @description The training program this record is a participation in (removed with the participant). */
+                        programId?: string;
                         /**
                          * Format: date-time
                          * @example 2026-01-28T03:00:00.000Z
                          */
                         createdAt: string;
                         createdBy: string;
+                        /** @description The background import that wrote the record, if any. */
+                        importId?: string;
                         version: number;
                     };
                 };
@@ -2521,6 +4133,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The URL or the headers are too large. */
             431: {
                 headers: {
@@ -2576,6 +4197,15 @@ export interface operations {
                         targetHours: number;
                         remainingHours: number;
                         compliant: boolean;
+                        /** @description hours in JP (jam pelajaran, JP_MINUTES each: 45 by default). */
+                        jp: number;
+                        targetJp: number;
+                        remainingJp: number;
+                        /**
+                         * @description The unit the year's target was set in.
+                         * @enum {string}
+                         */
+                        targetUnit?: "HOURS" | "JP";
                     };
                 };
             };
@@ -2663,7 +4293,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         year: number;
+                        /** @description The target in hours (what compliance compares). */
                         hours: number;
+                        /** @description The same target in JP. */
+                        jp: number;
+                        /**
+                         * @description The unit the target was set in (national rule: 20 JP; DKI Jakarta: 40 hours).
+                         * @enum {string}
+                         */
+                        unit: "HOURS" | "JP";
                         /**
                          * @description DEFAULT: no target stored for the year; the configured default applies.
                          * @enum {string}
@@ -2741,7 +4379,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    hours: number;
+                    hours?: number;
+                    jp?: number;
                 };
             };
         };
@@ -2754,7 +4393,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         year: number;
+                        /** @description The target in hours (what compliance compares). */
                         hours: number;
+                        /** @description The same target in JP. */
+                        jp: number;
+                        /**
+                         * @description The unit the target was set in (national rule: 20 JP; DKI Jakarta: 40 hours).
+                         * @enum {string}
+                         */
+                        unit: "HOURS" | "JP";
                         /**
                          * @description DEFAULT: no target stored for the year; the configured default applies.
                          * @enum {string}
@@ -2979,6 +4626,10 @@ export interface operations {
                             targetHours: number;
                             remainingHours: number;
                             compliant: boolean;
+                            /** @description hours in JP (jam pelajaran, JP_MINUTES each: 45 by default). */
+                            jp: number;
+                            targetJp: number;
+                            remainingJp: number;
                         }[];
                         nextCursor?: string;
                     };
@@ -3044,6 +4695,8 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3060,6 +4713,7 @@ export interface operations {
                     "application/json": {
                         year: number;
                         targetHours: number;
+                        targetJp?: number;
                         items: {
                             unit: string;
                             employees: number;
@@ -3067,6 +4721,7 @@ export interface operations {
                             unmet: number;
                             rate: number;
                         }[];
+                        nextCursor?: string;
                     };
                 };
             };
@@ -3145,9 +4800,241 @@ export interface operations {
                 content: {
                     "application/json": {
                         agreementId: string;
+                        /** @description Training programs run under the agreement. */
+                        programs: number;
+                        /** @description Training records of DKI employees linked to the agreement. */
                         trainings: number;
+                        /** @description internalParticipants + externalParticipants. */
                         participants: number;
+                        /** @description Distinct DKI employees with a linked record. */
+                        internalParticipants: number;
+                        /** @description Participants of other agencies or regions in the linked programs. */
+                        externalParticipants: number;
+                        /** @description internalHours + externalHours: hours of training delivered. */
                         hours: number;
+                        internalHours: number;
+                        externalHours: number;
+                        /** @description Implementation activities and evaluations recorded (POST /agreements/{id}/activities). */
+                        activities: number;
+                        /** Format: date */
+                        lastActivityOn?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCompliance: {
+        parameters: {
+            query?: {
+                year?: number;
+                unit?: string;
+                status?: "MET" | "UNMET";
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file itself, as an attachment. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" (and filename* in UTF-8) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description A large export (over 4 MiB): stored, with a short-lived download link (also in Location). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        download: {
+                            /** @description A short-lived link that downloads the file (with its name); no token needed. */
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        filename: string;
+                        contentType: string;
+                        /** @description Bytes. */
+                        size: number;
+                        /** @description Items exported (rows of the main table). */
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTrainings: {
+        parameters: {
+            query?: {
+                year?: number;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file itself, as an attachment. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" (and filename* in UTF-8) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description A large export (over 4 MiB): stored, with a short-lived download link (also in Location). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        download: {
+                            /** @description A short-lived link that downloads the file (with its name); no token needed. */
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        filename: string;
+                        contentType: string;
+                        /** @description Bytes. */
+                        size: number;
+                        /** @description Items exported (rows of the main table). */
+                        rows: number;
                     };
                 };
             };
@@ -3412,6 +5299,2701 @@ export interface operations {
             };
             /** @description An unexpected error; it has been logged. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrograms: {
+        parameters: {
+            query?: {
+                year?: number;
+                agreementId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of programs, by start date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            provider: string;
+                            /** @enum {string} */
+                            method: "CLASSICAL" | "NON_CLASSICAL";
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            endsOn: string;
+                            /** @description The year the hours count in: the year of endsOn. */
+                            year: number;
+                            /** @description The length in hours: what each internal participant's record counts. */
+                            hours: number;
+                            /** @description The same length in JP. */
+                            jp: number;
+                            /**
+                             * @description The unit the length was given in.
+                             * @enum {string}
+                             */
+                            lengthUnit: "HOURS" | "JP";
+                            /** @description The JP length the program was planned with. */
+                            jpMinutes: number;
+                            agreementId?: string;
+                            cohort?: string;
+                            /** @description DKI employees taking part: each has a training record. */
+                            internalParticipants: number;
+                            /** @description Participants of other agencies or regions: recorded here, never in DKI compliance. */
+                            externalParticipants: number;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            updatedAt: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Pelatihan Kepemimpinan Nasional Tingkat II */
+                    title: string;
+                    provider: string;
+                    /** @enum {string} */
+                    method: "CLASSICAL" | "NON_CLASSICAL";
+                    /**
+                     * Format: date
+                     * @example 2026-01-28
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @example 2026-01-28
+                     */
+                    endsOn: string;
+                    /** @description The length in hours; or give `jp`. */
+                    hours?: number;
+                    /** @description The length in JP (jam pelajaran, JP_MINUTES each: 45 by default); or give `hours`. */
+                    jp?: number;
+                    /** @description The agreement the program is delivered under: its outcomes count the program. */
+                    agreementId?: string;
+                    /**
+                     * @description The cohort (angkatan).
+                     * @example Angkatan XXXIV
+                     */
+                    cohort?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The program, with its ETag. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        provider: string;
+                        /** @enum {string} */
+                        method: "CLASSICAL" | "NON_CLASSICAL";
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        endsOn: string;
+                        /** @description The year the hours count in: the year of endsOn. */
+                        year: number;
+                        /** @description The length in hours: what each internal participant's record counts. */
+                        hours: number;
+                        /** @description The same length in JP. */
+                        jp: number;
+                        /**
+                         * @description The unit the length was given in.
+                         * @enum {string}
+                         */
+                        lengthUnit: "HOURS" | "JP";
+                        /** @description The JP length the program was planned with. */
+                        jpMinutes: number;
+                        agreementId?: string;
+                        cohort?: string;
+                        /** @description DKI employees taking part: each has a training record. */
+                        internalParticipants: number;
+                        /** @description Participants of other agencies or regions: recorded here, never in DKI compliance. */
+                        externalParticipants: number;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program, with its ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        provider: string;
+                        /** @enum {string} */
+                        method: "CLASSICAL" | "NON_CLASSICAL";
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        endsOn: string;
+                        /** @description The year the hours count in: the year of endsOn. */
+                        year: number;
+                        /** @description The length in hours: what each internal participant's record counts. */
+                        hours: number;
+                        /** @description The same length in JP. */
+                        jp: number;
+                        /**
+                         * @description The unit the length was given in.
+                         * @enum {string}
+                         */
+                        lengthUnit: "HOURS" | "JP";
+                        /** @description The JP length the program was planned with. */
+                        jpMinutes: number;
+                        agreementId?: string;
+                        cohort?: string;
+                        /** @description DKI employees taking part: each has a training record. */
+                        internalParticipants: number;
+                        /** @description Participants of other agencies or regions: recorded here, never in DKI compliance. */
+                        externalParticipants: number;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProgram: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read, e.g. "3". `*` matches whatever version exists; a weak ETag (W/"3") never matches a write (RFC 9110). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Pelatihan Kepemimpinan Nasional Tingkat II */
+                    title: string;
+                    provider: string;
+                    /** @enum {string} */
+                    method: "CLASSICAL" | "NON_CLASSICAL";
+                    /**
+                     * Format: date
+                     * @example 2026-01-28
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @example 2026-01-28
+                     */
+                    endsOn: string;
+                    /** @description The length in hours; or give `jp`. */
+                    hours?: number;
+                    /** @description The length in JP (jam pelajaran, JP_MINUTES each: 45 by default); or give `hours`. */
+                    jp?: number;
+                    /** @description The agreement the program is delivered under: its outcomes count the program. */
+                    agreementId?: string;
+                    /**
+                     * @description The cohort (angkatan).
+                     * @example Angkatan XXXIV
+                     */
+                    cohort?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The program, with its ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        provider: string;
+                        /** @enum {string} */
+                        method: "CLASSICAL" | "NON_CLASSICAL";
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        endsOn: string;
+                        /** @description The year the hours count in: the year of endsOn. */
+                        year: number;
+                        /** @description The length in hours: what each internal participant's record counts. */
+                        hours: number;
+                        /** @description The same length in JP. */
+                        jp: number;
+                        /**
+                         * @description The unit the length was given in.
+                         * @enum {string}
+                         */
+                        lengthUnit: "HOURS" | "JP";
+                        /** @description The JP length the program was planned with. */
+                        jpMinutes: number;
+                        agreementId?: string;
+                        cohort?: string;
+                        /** @description DKI employees taking part: each has a training record. */
+                        internalParticipants: number;
+                        /** @description Participants of other agencies or regions: recorded here, never in DKI compliance. */
+                        externalParticipants: number;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listParticipants: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            programId: string;
+                            nip: string;
+                            /** @enum {string} */
+                            kind: "INTERNAL" | "EXTERNAL";
+                            name: string;
+                            /** @description An internal participant's work unit. */
+                            unit?: string;
+                            /** @description An external participant's agency or region. */
+                            agency?: string;
+                            changeProjectTitle?: string;
+                            /** @description An internal participant's training record. */
+                            trainingId?: string;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            updatedAt: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    participants: {
+                        /**
+                         * @description 18-digit civil-servant number (PNS or PPPK shape).
+                         * @example 198609262015051001
+                         */
+                        nip: string;
+                        /** @description External participants only (a DKI employee's name comes from their record). */
+                        name?: string;
+                        /** @description Given: an external participant of this agency or region (e.g. "LAN RI"). Absent: a registered DKI employee. */
+                        agency?: string;
+                        /** @description The participant's change project (proyek perubahan). */
+                        changeProjectTitle?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Counts, and the entries not added with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: number;
+                        /** @description Already participants with the same details (a retried roster changes nothing). */
+                        unchanged: number;
+                        rejectedCount: number;
+                        rejected: {
+                            /** @description The entry's position in `participants`, from 0. */
+                            index: number;
+                            nip: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant, with its ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        nip: string;
+                        /** @enum {string} */
+                        kind: "INTERNAL" | "EXTERNAL";
+                        name: string;
+                        /** @description An internal participant's work unit. */
+                        unit?: string;
+                        /** @description An external participant's agency or region. */
+                        agency?: string;
+                        changeProjectTitle?: string;
+                        /** @description An internal participant's training record. */
+                        trainingId?: string;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required to replace (the ETag read, e.g. "3"); without it the request only creates. `*` matches whatever version exists; a weak ETag (W/"3") never matches a write (RFC 9110). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description External participants only (a DKI employee's name comes from their record). */
+                    name?: string;
+                    /** @description Given: an external participant of this agency or region (e.g. "LAN RI"). Absent: a registered DKI employee. */
+                    agency?: string;
+                    /** @description The participant's change project (proyek perubahan). */
+                    changeProjectTitle?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The participant (201 when added), with its ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        nip: string;
+                        /** @enum {string} */
+                        kind: "INTERNAL" | "EXTERNAL";
+                        name: string;
+                        /** @description An internal participant's work unit. */
+                        unit?: string;
+                        /** @description An external participant's agency or region. */
+                        agency?: string;
+                        changeProjectTitle?: string;
+                        /** @description An internal participant's training record. */
+                        trainingId?: string;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The participant (201 when added), with its ETag. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        nip: string;
+                        /** @enum {string} */
+                        kind: "INTERNAL" | "EXTERNAL";
+                        name: string;
+                        /** @description An internal participant's work unit. */
+                        unit?: string;
+                        /** @description An external participant's agency or region. */
+                        agency?: string;
+                        changeProjectTitle?: string;
+                        /** @description An internal participant's training record. */
+                        trainingId?: string;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the stored state (duplicate, closed agreement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            agreementId: string;
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png";
+                            size: number;
+                            /** @enum {string} */
+                            kind: "SIGNED_AGREEMENT" | "OFFICIAL_TRANSLATION" | "IMPLEMENTATION_REPORT" | "OTHER";
+                            /** @enum {string} */
+                            status: "PENDING" | "AVAILABLE" | "REJECTED";
+                            /** @description Why the upload was REJECTED. */
+                            reason?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            checkedAt?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The name the file is downloaded under. */
+                    filename: string;
+                    /** @enum {string} */
+                    contentType: "application/pdf" | "image/jpeg" | "image/png";
+                    size: number;
+                    /** @enum {string} */
+                    kind: "SIGNED_AGREEMENT" | "OFFICIAL_TRANSLATION" | "IMPLEMENTATION_REPORT" | "OTHER";
+                };
+            };
+        };
+        responses: {
+            /** @description The document, PENDING until its upload is checked, with `upload`: PUT the bytes there with exactly the headers given. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        agreementId: string;
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png";
+                        size: number;
+                        /** @enum {string} */
+                        kind: "SIGNED_AGREEMENT" | "OFFICIAL_TRANSLATION" | "IMPLEMENTATION_REPORT" | "OTHER";
+                        /** @enum {string} */
+                        status: "PENDING" | "AVAILABLE" | "REJECTED";
+                        /** @description Why the upload was REJECTED. */
+                        reason?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        checkedAt?: string;
+                        upload: {
+                            url: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            expiresAt: string;
+                            /** @constant */
+                            method: "PUT";
+                            /** @description Send exactly these headers (and the exact size as Content-Length): they are bound into the URL. */
+                            headers: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        agreementId: string;
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png";
+                        size: number;
+                        /** @enum {string} */
+                        kind: "SIGNED_AGREEMENT" | "OFFICIAL_TRANSLATION" | "IMPLEMENTATION_REPORT" | "OTHER";
+                        /** @enum {string} */
+                        status: "PENDING" | "AVAILABLE" | "REJECTED";
+                        /** @description Why the upload was REJECTED. */
+                        reason?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        checkedAt?: string;
+                        /** @description A short-lived link, when the document is AVAILABLE. */
+                        download?: {
+                            url: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of activities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            agreementId: string;
+                            /** @enum {string} */
+                            kind: "VISIT" | "MEETING" | "JOINT_EVENT" | "EXCHANGE" | "REPORT" | "EVALUATION";
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            on: string;
+                            description: string;
+                            participants: string[];
+                            documentIds?: string[];
+                            /** @enum {string} */
+                            decision?: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                            reason?: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response; the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "VISIT" | "MEETING" | "JOINT_EVENT" | "EXCHANGE" | "REPORT" | "EVALUATION";
+                    /**
+                     * Format: date
+                     * @description The day it took place (Asia/Jakarta); not in the future.
+                     * @example 2026-01-28
+                     */
+                    on: string;
+                    description: string;
+                    /**
+                     * @description People, units or institutions that took part.
+                     * @default []
+                     */
+                    participants?: string[];
+                    /** @description Documents of this agreement (its minutes, report, photos). */
+                    documentIds?: string[];
+                    /**
+                     * @description Required for an EVALUATION, refused otherwise.
+                     * @enum {string}
+                     */
+                    decision?: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                    /** @description Why: required for an EVALUATION, refused otherwise. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The activity. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        agreementId: string;
+                        /** @enum {string} */
+                        kind: "VISIT" | "MEETING" | "JOINT_EVENT" | "EXCHANGE" | "REPORT" | "EVALUATION";
+                        /**
+                         * Format: date
+                         * @example 2026-01-28
+                         */
+                        on: string;
+                        description: string;
+                        participants: string[];
+                        documentIds?: string[];
+                        /** @enum {string} */
+                        decision?: "CONTINUE" | "RENEW" | "LET_LAPSE";
+                        reason?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something that does not exist, or reuses an Idempotency-Key with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /**
+                             * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                             * @enum {string}
+                             */
+                            kind?: "trainings" | "employees";
+                            /** @enum {string} */
+                            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+                            filename?: string;
+                            rows: {
+                                /** @description Rows in the file (known once the file has been read). */
+                                total: number;
+                                processed: number;
+                                imported: number;
+                                duplicates: number;
+                                rejected: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            finishedAt?: string;
+                            /** @description Why the import FAILED (an unreadable file or header). */
+                            error?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                kind?: "trainings" | "employees";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string | {
+                    filename: string;
+                    size: number;
+                    /**
+                     * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                     * @enum {string}
+                     */
+                    kind?: "trainings" | "employees";
+                };
+                "application/json": string | {
+                    filename: string;
+                    size: number;
+                    /**
+                     * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                     * @enum {string}
+                     */
+                    kind?: "trainings" | "employees";
+                };
+            };
+        };
+        responses: {
+            /** @description 202: the import, QUEUED, its file stored (Location: /training-imports/{id}). 201: the import and `upload`, where to PUT the file. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                         * @enum {string}
+                         */
+                        kind?: "trainings" | "employees";
+                        /** @enum {string} */
+                        status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+                        filename?: string;
+                        rows: {
+                            /** @description Rows in the file (known once the file has been read). */
+                            total: number;
+                            processed: number;
+                            imported: number;
+                            duplicates: number;
+                            rejected: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        finishedAt?: string;
+                        /** @description Why the import FAILED (an unreadable file or header). */
+                        error?: string;
+                        /** @description Where to PUT the file (201 only); the import starts when it has arrived. */
+                        upload?: {
+                            url: string;
+                            /** @constant */
+                            method: "PUT";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description 202: the import, QUEUED, its file stored (Location: /training-imports/{id}). 201: the import and `upload`, where to PUT the file. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                         * @enum {string}
+                         */
+                        kind?: "trainings" | "employees";
+                        /** @enum {string} */
+                        status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+                        filename?: string;
+                        rows: {
+                            /** @description Rows in the file (known once the file has been read). */
+                            total: number;
+                            processed: number;
+                            imported: number;
+                            duplicates: number;
+                            rejected: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        finishedAt?: string;
+                        /** @description Why the import FAILED (an unreadable file or header). */
+                        error?: string;
+                        /** @description Where to PUT the file (201 only); the import starts when it has arrived. */
+                        upload?: {
+                            url: string;
+                            /** @constant */
+                            method: "PUT";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-28T03:00:00.000Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description trainings (the class roster) or employees (a SIMPEG/BKD export); read from the header when absent.
+                         * @enum {string}
+                         */
+                        kind?: "trainings" | "employees";
+                        /** @enum {string} */
+                        status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+                        filename?: string;
+                        rows: {
+                            /** @description Rows in the file (known once the file has been read). */
+                            total: number;
+                            processed: number;
+                            imported: number;
+                            duplicates: number;
+                            rejected: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        createdBy: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        finishedAt?: string;
+                        /** @description Why the import FAILED (an unreadable file or header). */
+                        error?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRejected: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rejected rows in the roster's own delimiter, UTF-8 with a BOM. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
