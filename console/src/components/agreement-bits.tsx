@@ -5,7 +5,7 @@ import { todayInJakarta } from '../../../shared/time/calendar.ts';
 import { daysLeft } from '../domain/windows.ts';
 import { useI18n } from '../i18n/language.tsx';
 
-const statusColors: Record<Agreement['status'], string> = { PENDING: 'grape', ACTIVE: 'green', EXPIRED: 'red', TERMINATED: 'gray', RENEWED: 'blue' };
+const statusColors: Record<Agreement['status'], string> = { PENDING: 'grape', ACTIVE: 'green', EXPIRED: 'red', TERMINATED: 'gray', RENEWED: 'blue', WITHDRAWN: 'dark' };
 
 /** The status as a word (never colour alone) in a badge. */
 export function StatusBadge({ status }: { status: Agreement['status'] }) {

@@ -333,7 +333,7 @@ export const en: Record<MessageKey, string> = {
 export const enumLabels = {
   id: {
     MOU: 'Nota Kesepakatan (MoU)', PKS: 'Perjanjian Kerja Sama (PKS)', LOI: 'Surat Pernyataan Kehendak (LoI)', SISTER_CITY: 'Kota/Provinsi Kembar', ADDENDUM: 'Adendum', OTHER: 'Lainnya',
-    PENDING: 'Belum berlaku', ACTIVE: 'Berlaku', EXPIRED: 'Berakhir', TERMINATED: 'Diakhiri', RENEWED: 'Diperpanjang',
+    PENDING: 'Belum berlaku', ACTIVE: 'Berlaku', EXPIRED: 'Berakhir', TERMINATED: 'Diakhiri', RENEWED: 'Diperpanjang', WITHDRAWN: 'Ditarik',
     PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota', CENTRAL_GOVERNMENT: 'Pemerintah pusat', FOREIGN_GOVERNMENT: 'Pemerintah asing', FOREIGN_INSTITUTION: 'Lembaga asing', PRIVATE: 'Swasta', UNIVERSITY: 'Perguruan tinggi',
     SENT: 'Terkirim', RETRY: 'Akan dicoba lagi', FAILED: 'Gagal', EXPIRY: 'Jatuh tempo', DORMANT: 'Dorman', TRAINING: 'Pelatihan', TRAINING_SUMMARY: 'Ringkasan pelatihan',
     DOMESTIC: 'Dalam negeri', FOREIGN: 'Luar negeri', activeAtEnd: 'Berlaku pada akhir tahun', signed: 'Ditandatangani tahun ini', sisterCities: 'Kota/provinsi kembar aktif',
@@ -341,7 +341,7 @@ export const enumLabels = {
   },
   en: {
     MOU: 'Memorandum of understanding', PKS: 'Cooperation agreement (PKS)', LOI: 'Letter of intent', SISTER_CITY: 'Sister city/province', ADDENDUM: 'Addendum', OTHER: 'Other',
-    PENDING: 'Not yet in force', ACTIVE: 'In force', EXPIRED: 'Expired', TERMINATED: 'Terminated', RENEWED: 'Renewed',
+    PENDING: 'Not yet in force', ACTIVE: 'In force', EXPIRED: 'Expired', TERMINATED: 'Terminated', RENEWED: 'Renewed', WITHDRAWN: 'Withdrawn',
     PROVINCE: 'Province', REGENCY: 'Regency', CITY: 'City', CENTRAL_GOVERNMENT: 'Central government', FOREIGN_GOVERNMENT: 'Foreign government', FOREIGN_INSTITUTION: 'Foreign institution', PRIVATE: 'Private', UNIVERSITY: 'University',
     SENT: 'Sent', RETRY: 'Will retry', FAILED: 'Failed', EXPIRY: 'Expiry', DORMANT: 'Dormant', TRAINING: 'Training', TRAINING_SUMMARY: 'Training summary',
     DOMESTIC: 'Domestic', FOREIGN: 'Foreign', activeAtEnd: 'In force at year end', signed: 'Signed this year', sisterCities: 'Sister cities in force',
