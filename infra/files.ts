@@ -144,13 +144,17 @@ export class Files extends Construct {
   }
 }
 
+const acknowledged = new WeakSet<object>();
+
 /**
  * CDK writes bucket notifications through one stack-wide custom-resource function of its own
  * (inline code, its role made by CDK). Its findings are CDK's design, acknowledged with why.
  */
 export function acknowledgeNotificationsHandler(stack: Stack): void {
   const handler = stack.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
-  if (!handler) return;
+  // One handler per stack, whoever adds notifications first (the files' consumers, the imports' queue).
+  if (!handler || acknowledged.has(handler)) return;
+  acknowledged.add(handler);
   Validations.of(handler).acknowledge(
     {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -77,7 +77,7 @@ describe('the files bucket', () => {
     const [, notifications] = ofType(resources, 'Custom::S3BucketNotifications')[0]!;
     const configurations = notifications.Properties.NotificationConfiguration.LambdaFunctionConfigurations as { Events: string[]; Filter: unknown }[];
     expect(configurations.map((configuration) => [configuration.Events, configuration.Filter])).toEqual(
-      fileConsumers.map((consumer) => [['s3:ObjectCreated:*'], { Key: { FilterRules: [{ Name: 'prefix', Value: consumer.prefix }] } }]),
+      fileConsumers.filter((consumer) => consumer.delivery !== 'queue').map((consumer) => [['s3:ObjectCreated:*'], { Key: { FilterRules: [{ Name: 'prefix', Value: consumer.prefix }] } }]),
     );
   });
 });
@@ -91,7 +91,7 @@ describe('who may do what in the bucket', () => {
 
   it('FILES_BUCKET is given to the functions that use the store, and only to them', () => {
     for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
-      const uses = /FilesdocumentscheckFunction|ApifilesFunction/.test(id);
+      const uses = /FilesdocumentscheckFunction|ApifilesFunction|ApiexportFunction|ImportsWorkerFunction/.test(id);
       expect(fn.Properties.Environment?.Variables?.FILES_BUCKET, id).toEqual(uses ? { Ref: filesBucketId } : undefined);
     }
   });
@@ -106,6 +106,6 @@ describe('who may do what in the bucket', () => {
       const granted = s3Grants(new RegExp(`Api${name}Function`));
       expect(Object.fromEntries(Object.entries(granted).map(([action, list]) => [action, [...list].sort()])), name).toEqual(expected);
     }
-    expect(s3Grants(/ApifilesFunction/)).toEqual({ 's3:DeleteObject': [objectsOf('documents/')], 's3:GetObject': [objectsOf('documents/')], 's3:PutObject': [objectsOf('documents/')] });
+    expect(s3Grants(/ApifilesFunction/)).toEqual({ 's3:DeleteObject': [objectsOf('documents/')], 's3:GetObject': [objectsOf('documents/')], 's3:PutObject': [objectsOf('documents/'), objectsOf('imports/')].sort() });
   });
 });

@@ -71,7 +71,7 @@ describe('acknowledgements', () => {
       ...[stack.api.functions.export!].map(
         (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/exports/*]`,
       ),
-      ...[stack.api.functions.write!, stack.imports.worker].map(
+      ...[stack.api.functions.files!, stack.imports.worker].map(
         (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/imports/*]`,
       ),
       // CDK's own custom resource that writes the bucket's event notifications.

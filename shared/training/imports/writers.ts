@@ -1,11 +1,12 @@
 import { batchGetAll } from '../../db/batch.ts';
+import { readStoredEmployees } from '../repository/employees.ts';
 import { recordKey } from '../repository/records.ts';
 import { addTrainings as writeTrainings } from '../service/bulk-trainings.ts';
+import { upsertEmployees as writeEmployees } from '../service/employees.ts';
 import type { BulkContext, Outcome } from '../service/outcomes.ts';
 import { newTraining } from '../service/records.ts';
-import type { TrainingEntry } from './roster.ts';
+import type { EmployeeEntry, TrainingEntry } from './roster.ts';
 
-export { upsertEmployees } from '../service/employees.ts';
 export type { BulkContext, Outcome } from '../service/outcomes.ts';
 
 /**
@@ -34,4 +35,18 @@ export async function addTrainings(entries: TrainingEntry[], context: BulkContex
   );
   const mine = new Set(stored.filter((item) => item.importId === importId).map((item) => `${item.PK as string}|${item.SK as string}`));
   return outcomes.map((outcome, index) => (outcome.kind === 'duplicate' && mine.has(keyOf(index)) ? { kind: 'imported' } : outcome));
+}
+
+/**
+ * Creates or updates each employee (the bulk writer of shared/training/service/). Within a
+ * background import, an employee that a dead worker's attempt wrote carries the import's time as
+ * `updatedAt` (the same on every attempt): it counts as imported, once.
+ */
+export async function upsertEmployees(entries: EmployeeEntry[], context: BulkContext): Promise<Outcome[]> {
+  const outcomes = await writeEmployees(entries, context);
+  const duplicates = outcomes.flatMap((outcome, index) => (outcome.kind === 'duplicate' ? [index] : []));
+  if (!context.importId || duplicates.length === 0) return outcomes;
+  const stored = await readStoredEmployees(duplicates.map((index) => entries[index]!.nip));
+  const writtenNow = (index: number) => stored.get(entries[index]!.nip)?.employee.updatedAt === context.now.toISOString();
+  return outcomes.map((outcome, index) => (outcome.kind === 'duplicate' && writtenNow(index) ? { kind: 'imported' } : outcome));
 }
