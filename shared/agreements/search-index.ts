@@ -10,8 +10,8 @@ import { indexedWords } from './search-words.ts';
  *   GSI1  WORDS#<first letter> / <word>#<id>        read by `begins_with(<term>)`
  *
  * A prefix search is then a Query on one partition that reads only the words starting with the
- * term, whatever the size of the registry. Partitions by first letter spread the index (36 of
- * them) and keep each small. Each item carries the agreement's whole word list, so that the
+ * term, whatever the size of the registry. Partitions by first letter or digit spread the index
+ * and keep each small. Each item carries the agreement's whole word list, so that the
  * other terms of a search are checked without reading the agreement. Withdrawn agreements have
  * no words: they are not found.
  */
