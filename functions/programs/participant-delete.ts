@@ -3,6 +3,6 @@ import { removeParticipant } from '../../shared/training/programs/participants.t
 import { programRoutes } from '../../shared/training/programs/routes.ts';
 
 export const handler = httpHandler(programRoutes.removeParticipant, async (request) => {
-  await removeParticipant(request.params.id, request.params.nip, actorOf(request, 'removeParticipant'));
+  await removeParticipant(request.params.programId, request.params.nip, actorOf(request, 'removeParticipant'));
   return { status: 204 };
 });

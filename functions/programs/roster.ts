@@ -4,5 +4,5 @@ import { programRoutes } from '../../shared/training/programs/routes.ts';
 
 export const handler = httpHandler(programRoutes.addParticipants, async (request) => ({
   status: 200,
-  body: await addRoster(request.params.id, request.body.participants, actorOf(request, 'addParticipants')),
+  body: await addRoster(request.params.programId, request.body.participants, actorOf(request, 'addParticipants')),
 }));

@@ -214,7 +214,7 @@ export const trainingRoutes = defineRoutes({
     path: '/compliance/export',
     handler: 'exports/compliance',
     access: trainingReaders,
-    actions: ['GetItem', 'Query', 'BatchGetItem'],
+    actions: ['GetItem', 'Query'],
     summary: 'Export the compliance list (same filters) as XLSX or CSV',
     tag: 'Compliance',
     query: exportQueryOf(complianceQuery),

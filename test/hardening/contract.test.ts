@@ -28,7 +28,7 @@ const SEED = 20_261_130;
 const KNOWN: string[] = [];
 
 const { url } = useLocalApi();
-const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[], documents: [] as string[], activities: [] as string[] };
+const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[], documents: [] as string[], activities: [] as string[], programs: [] as string[] };
 let document: OpenApiDocument;
 let token: string;
 
@@ -51,18 +51,27 @@ beforeAll(async () => {
     state.documents.push((await send('POST', `/agreements/${state.agreements[0]}/documents`, documentBody, admin)).id);
     state.activities.push((await send('POST', `/agreements/${state.agreements[0]}/activities`, activityBody, admin)).id);
   }
+  // One program with the employees as participants, one without (which an update may change).
+  for (let index = 0; index < 2; index += 1) {
+    const program = await send('POST', '/training-programs', index === 0 ? { ...programBody, title: 'Program Kontrak Peserta' } : programBody, trainingAdmin);
+    if (index === 0) for (const nip of state.nips) await send('PUT', `/training-programs/${program.id}/participants/${nip}`, {}, trainingAdmin);
+    state.programs.push(program.id);
+  }
   document = (await (await fetch(`${url()}/openapi.json`)).json()) as OpenApiDocument;
   token = await mintToken({ groups: ['agreements-admin', 'training-admin', 'auditor'], subject: 'contract' });
 });
 
 const documentBody = { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 2048, kind: 'SIGNED_AGREEMENT' };
 const activityBody = { kind: 'MEETING', on: '2026-01-05', description: 'Rapat koordinasi', participants: ['Biro Kerja Sama Daerah'] };
+/** A program body, for the two programs created before the run. */
+const programBody = { title: 'Program Kontrak', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-05-04', endsOn: '2026-05-08', jp: 40 };
 
 /** Values that exist on the server, offered next to the generated ones (as examples would be). */
 function knownValues(): KnownValues {
   const fresh = fc.integer({ min: 6100, max: 9000 }).map((index) => nipFor(index));
   return {
     id: () => fc.constantFrom(...state.agreements),
+    programId: () => fc.constantFrom(...state.programs),
     nip: () => fc.oneof(fc.constantFrom(...state.nips), fresh),
     trainingId: () => fc.constantFrom(...state.trainings),
     documentId: () => fc.constantFrom(...state.documents),
@@ -82,6 +91,10 @@ function knownValues(): KnownValues {
     'body:addDocument': () => fc.constant(documentBody),
     'body:recordActivity': () => fc.constant(activityBody),
     'body:putTarget': () => fc.integer({ min: 1, max: 1000 }).map((hours) => ({ hours })),
+    'body:createProgram': () => fc.integer({ min: 1, max: 1_000_000 }).map((n) => ({ ...programBody, title: `Program Kontrak ${n}` })),
+    'body:updateProgram': () => fc.constant(programBody),
+    'body:putParticipant': () => fc.constantFrom<unknown>({}, { changeProjectTitle: 'Proyek Kontrak' }, { name: 'Peserta Kontrak', agency: 'LAN RI' }),
+    'body:addParticipants': () => fc.constant({ participants: state.nips.map((nip) => ({ nip })) }),
     'body:importTrainings': () =>
       fc.integer({ min: 1, max: 1_000_000 }).map((n) => [IMPORT_COLUMNS.join(','), `${state.nips[n % 3]},Kursus Kontrak ${n},BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,`].join('\n')),
     'body:createImport': () =>

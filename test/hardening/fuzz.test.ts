@@ -284,6 +284,18 @@ function baseBody(op: Operation): fc.Arbitrary<Body | undefined> {
       return fc.constantFrom<unknown>({ hours: 20 }, { hours: 40.5 }).map((value) => ({ kind: 'json', value }));
     case 'importTrainings':
       return fc.constant<Body>({ kind: 'raw', text: `${IMPORT_COLUMNS.join(',')}\n${nipFor(4000)},Impor Fuzz,BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,\n` });
+    case 'createProgram':
+    case 'updateProgram':
+      return fc
+        .constantFrom<unknown>(
+          { title: 'Program Fuzz', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-04-01', endsOn: '2026-04-03', jp: 20, cohort: 'Angkatan I' },
+          { title: 'Program Fuzz', provider: 'BPSDM', method: 'NON_CLASSICAL', startsOn: '2026-04-01', endsOn: '2026-04-01', hours: 7.5 },
+        )
+        .map((value) => ({ kind: 'json', value }));
+    case 'putParticipant':
+      return fc.constantFrom<unknown>({}, { changeProjectTitle: 'Proyek Fuzz' }, { name: 'Peserta Fuzz', agency: 'LAN RI' }).map((value) => ({ kind: 'json', value }));
+    case 'addParticipants':
+      return fc.constant<Body>({ kind: 'json', value: { participants: [{ nip: nipFor(4000) }, { nip: nipFor(4998), name: 'Peserta Fuzz', agency: 'LAN RI' }] } });
     default:
       return fc.constant(undefined);
   }

@@ -50,7 +50,7 @@ export const programRoutes = defineRoutes({
   },
   getProgram: {
     method: 'GET',
-    path: '/training-programs/{id}',
+    path: '/training-programs/{programId}',
     handler: 'programs/get',
     access: programReaders,
     actions: ['GetItem'],
@@ -62,7 +62,7 @@ export const programRoutes = defineRoutes({
   },
   updateProgram: {
     method: 'PUT',
-    path: '/training-programs/{id}',
+    path: '/training-programs/{programId}',
     handler: 'programs/update',
     access: ['training-admin'],
     actions: ['GetItem', 'PutItem', 'ConditionCheckItem'],
@@ -76,7 +76,7 @@ export const programRoutes = defineRoutes({
   },
   listParticipants: {
     method: 'GET',
-    path: '/training-programs/{id}/participants',
+    path: '/training-programs/{programId}/participants',
     handler: 'programs/participants-list',
     access: trainingReaders,
     actions: ['GetItem', 'Query'],
@@ -89,7 +89,7 @@ export const programRoutes = defineRoutes({
   },
   getParticipant: {
     method: 'GET',
-    path: '/training-programs/{id}/participants/{nip}',
+    path: '/training-programs/{programId}/participants/{nip}',
     handler: 'programs/participant-get',
     access: trainingReaders,
     actions: ['GetItem'],
@@ -101,7 +101,7 @@ export const programRoutes = defineRoutes({
   },
   putParticipant: {
     method: 'PUT',
-    path: '/training-programs/{id}/participants/{nip}',
+    path: '/training-programs/{programId}/participants/{nip}',
     handler: 'programs/participant-put',
     access: ['training-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
@@ -115,7 +115,7 @@ export const programRoutes = defineRoutes({
   },
   addParticipants: {
     method: 'POST',
-    path: '/training-programs/{id}/participants',
+    path: '/training-programs/{programId}/participants',
     handler: 'programs/roster',
     access: ['training-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
@@ -128,7 +128,7 @@ export const programRoutes = defineRoutes({
   },
   removeParticipant: {
     method: 'DELETE',
-    path: '/training-programs/{id}/participants/{nip}',
+    path: '/training-programs/{programId}/participants/{nip}',
     handler: 'programs/participant-delete',
     access: ['training-admin'],
     actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],

@@ -101,8 +101,8 @@ export const rosterResultSchema = z.object({
 });
 export type RosterResult = z.output<typeof rosterResultSchema>;
 
-export const programParams = z.object({ id: resourceId });
-export const participantParams = z.object({ id: resourceId, nip });
+export const programParams = z.object({ programId: resourceId });
+export const participantParams = z.object({ programId: resourceId, nip });
 export const programsQuery = z.strictObject({
   year: z.optional(year.check(z.meta({ description: 'Programs ending in this year (default: the current year in Asia/Jakarta); ignored with agreementId.' }))),
   agreementId: z.optional(resourceId.check(z.meta({ description: 'Programs delivered under this agreement, every year.' }))),
