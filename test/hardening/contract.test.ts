@@ -28,7 +28,7 @@ const SEED = 20_261_130;
 const KNOWN: string[] = [];
 
 const { url } = useLocalApi();
-const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[], documents: [] as string[], activities: [] as string[], programs: [] as string[] };
+const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[], documents: [] as string[], activities: [] as string[], programs: [] as string[], imports: [] as string[] };
 let document: OpenApiDocument;
 let token: string;
 
@@ -57,6 +57,7 @@ beforeAll(async () => {
     if (index === 0) for (const nip of state.nips) await send('PUT', `/training-programs/${program.id}/participants/${nip}`, {}, trainingAdmin);
     state.programs.push(program.id);
   }
+  state.imports.push((await send('POST', '/training-imports', { filename: 'roster.csv', size: 100 }, trainingAdmin)).id);
   document = (await (await fetch(`${url()}/openapi.json`)).json()) as OpenApiDocument;
   token = await mintToken({ groups: ['agreements-admin', 'training-admin', 'auditor'], subject: 'contract' });
 });
@@ -76,6 +77,7 @@ function knownValues(): KnownValues {
     trainingId: () => fc.constantFrom(...state.trainings),
     documentId: () => fc.constantFrom(...state.documents),
     activityId: () => fc.constantFrom(...state.activities),
+    importId: () => fc.constantFrom(...state.imports),
     year: () => fc.integer({ min: 2020, max: 2035 }).map(String),
     limit: () => fc.integer({ min: 1, max: 100 }).map(String),
     withinDays: () => fc.integer({ min: 0, max: 1825 }).map(String),

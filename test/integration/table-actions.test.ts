@@ -12,6 +12,7 @@ import { matchRoute } from '../../shared/http/match.ts';
 import type { TableAction } from '../../shared/http/route.ts';
 import { routes, type RouteId } from '../../shared/http/routes.ts';
 import { addDays, todayInJakarta } from '../../shared/time/calendar.ts';
+import { importFileKey } from '../../shared/training/imports/roster-file.ts';
 import { useTestTable } from '../support/database.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
 import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employees.ts';
@@ -127,7 +128,9 @@ describe('table actions', () => {
     await call('GET', '/compliance/summary?year=2026');
     await call('GET', '/alerts?status=FAILED');
     const upload = await call('POST', '/training-imports', { body: { filename: 'roster.csv', size: roster.length } });
-    await call('POST', '/training-imports', { csv: roster });
+    const inline = await call('POST', '/training-imports', { csv: roster });
+    // The worker, as the imports queue (AWS) or the local server starts it when the roster is stored.
+    await consume(importFileKey(inline.id), Buffer.byteLength(roster));
     await call('GET', '/training-imports');
     await call('GET', `/training-imports/${upload.id}`);
     await call('GET', `/training-imports/${upload.id}/rejected`);

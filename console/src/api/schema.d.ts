@@ -546,7 +546,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/training-programs/{id}": {
+    "/training-programs/{programId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -570,7 +570,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/training-programs/{id}/participants": {
+    "/training-programs/{programId}/participants": {
         parameters: {
             query?: never;
             header?: never;
@@ -594,7 +594,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/training-programs/{id}/participants/{nip}": {
+    "/training-programs/{programId}/participants/{nip}": {
         parameters: {
             query?: never;
             header?: never;
@@ -738,7 +738,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/training-imports/{id}": {
+    "/training-imports/{importId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -758,7 +758,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/training-imports/{id}/rejected": {
+    "/training-imports/{importId}/rejected": {
         parameters: {
             query?: never;
             header?: never;
@@ -5624,7 +5624,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                programId: string;
             };
             cookie?: never;
         };
@@ -5759,7 +5759,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                id: string;
+                programId: string;
             };
             cookie?: never;
         };
@@ -5979,7 +5979,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                programId: string;
             };
             cookie?: never;
         };
@@ -6091,7 +6091,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                programId: string;
             };
             cookie?: never;
         };
@@ -6223,7 +6223,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                programId: string;
                 nip: string;
             };
             cookie?: never;
@@ -6336,7 +6336,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                id: string;
+                programId: string;
                 nip: string;
             };
             cookie?: never;
@@ -6544,7 +6544,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                programId: string;
                 nip: string;
             };
             cookie?: never;
@@ -7807,7 +7807,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                importId: string;
             };
             cookie?: never;
         };
@@ -7923,7 +7923,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                importId: string;
             };
             cookie?: never;
         };

@@ -39,7 +39,7 @@ export const importRoutes = defineRoutes({
   },
   getImport: {
     method: 'GET',
-    path: '/training-imports/{id}',
+    path: '/training-imports/{importId}',
     handler: 'imports/get',
     access: trainingReaders,
     actions: ['GetItem'],
@@ -51,7 +51,7 @@ export const importRoutes = defineRoutes({
   },
   importRejected: {
     method: 'GET',
-    path: '/training-imports/{id}/rejected',
+    path: '/training-imports/{importId}/rejected',
     handler: 'imports/rejected',
     access: trainingReaders,
     actions: ['GetItem', 'Query'],

@@ -55,6 +55,6 @@ export const createImportBody = z.union([
   uploadRequest,
 ]);
 export const createImportQuery = z.strictObject({ kind: z.optional(kind) });
-export const importParams = z.object({ id: resourceId });
+export const importParams = z.object({ importId: resourceId });
 export const importsQuery = z.strictObject({ limit, cursor: z.optional(cursor) });
 export const importPage = pageOf(importSchema);
