@@ -725,8 +725,9 @@ function expectedRefusal(request: FuzzRequest): { statuses: number[] } {
   if (access !== 'public' && !groups.some((group) => (access as readonly string[]).includes(group))) return { statuses: [403] };
   // Poisons overwrite one another here too: the body and content type sent are what count.
   const route = request.op.route;
-  if (route.body && request.body) {
-    const text = request.body.kind === 'raw' ? request.body.text : JSON.stringify(request.body.value);
+  // A route that takes a body checks size and type even when none is sent (an empty body has no type).
+  if (route.body) {
+    const text = !request.body ? '' : request.body.kind === 'raw' ? request.body.text : JSON.stringify(request.body.value);
     if (Buffer.byteLength(text) > (route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)) return { statuses: [413] };
     const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase();
     if (!mediaType || !(route.bodyTypes ?? ['application/json']).includes(mediaType)) return { statuses: [415] };
