@@ -32,7 +32,7 @@ export function DaysLeft({ agreement }: { agreement: Pick<Agreement, 'startsOn' 
 
 export function AgreementLink({ agreement }: { agreement: Pick<Agreement, 'id' | 'title'> }) {
   return (
-    <Anchor component={Link} to={`/kerja-sama/${agreement.id}`} underline="always">
+    <Anchor component={Link} to={`/kerja-sama/${agreement.id}`} underline="always" style={{ textDecoration: 'underline' }}>
       {agreement.title}
     </Anchor>
   );
