@@ -21,20 +21,16 @@ export async function addTrainings(entries: TrainingEntry[], context: BulkContex
   const { importId } = context;
   const duplicates = outcomes.flatMap((outcome, index) => (outcome.kind === 'duplicate' ? [index] : []));
   if (!importId || duplicates.length === 0) return outcomes;
-  const keyOf = (index: number) => {
-    const { nip, ...body } = entries[index]!;
-    const key = recordKey(newTraining(nip, body, context));
-    return `${key.PK}|${key.SK}`;
-  };
-  const stored = await batchGetAll(
+  const keys = new Map(
     duplicates.map((index) => {
-      const [PK, SK] = keyOf(index).split('|');
-      return { PK: PK!, SK: SK! };
+      const { nip, ...body } = entries[index]!;
+      return [index, recordKey(newTraining(nip, body, context))] as const;
     }),
-    { consistent: true, projection: 'PK, SK, importId' },
   );
-  const mine = new Set(stored.filter((item) => item.importId === importId).map((item) => `${item.PK as string}|${item.SK as string}`));
-  return outcomes.map((outcome, index) => (outcome.kind === 'duplicate' && mine.has(keyOf(index)) ? { kind: 'imported' } : outcome));
+  const stored = await batchGetAll([...keys.values()], { consistent: true, projection: 'PK, SK, importId' });
+  const place = (key: Record<string, unknown>) => `${String(key.PK)}|${String(key.SK)}`;
+  const mine = new Set(stored.filter((item) => item.importId === importId).map(place));
+  return outcomes.map((outcome, index) => (outcome.kind === 'duplicate' && mine.has(place(keys.get(index)!)) ? { kind: 'imported' } : outcome));
 }
 
 /**
