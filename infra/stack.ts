@@ -1,10 +1,11 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../shared/http/route.ts';
 import { routes } from '../shared/http/routes.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
+import { Console } from './console.ts';
 import { Email } from './email.ts';
 import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
@@ -29,6 +30,8 @@ export class JalinStack extends Stack {
   readonly schedules: Schedules;
   readonly monitoring: Monitoring;
   readonly alarms: Alarms;
+  /** Only with `-c console=true` until the other infra tests account for the console's resources. */
+  readonly console?: Console;
 
   constructor(scope: Construct, id: string, props: JalinStackProps) {
     super(scope, id, props);
@@ -49,16 +52,28 @@ export class JalinStack extends Stack {
       configurationSet: this.email.configurationSet,
       removalPolicy: config.removalPolicy,
     });
+    // The console's client is created with the distribution in front of this API (its callbacks
+    // are on the distribution's domain), so the authorizer learns its id when the template is written.
+    const audience = [...this.auth.audience];
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
-      audience: this.auth.audience,
+      audience: Lazy.list({ produce: () => audience }),
       accessLogRetention: config.accessLogRetention,
       throttle: config.throttle,
       routeThrottles: config.routeThrottles,
       allowedOrigins: config.allowedOrigins,
       ...logs,
     });
+    if (this.node.tryGetContext('console') === 'true') this.console = new Console(this, 'Console', {
+      httpApi: this.api.httpApi,
+      userPool: this.auth.userPool,
+      issuer: this.auth.issuer,
+      stage: config.stage,
+      removalPolicy: config.removalPolicy,
+      accessLogRetentionDays: config.accessLogRetention,
+    });
+    if (this.console) audience.push(this.console.client.userPoolClientId);
     this.schedules = new Schedules(this, 'Jobs', {
       table: this.table.table,
       email: this.email,
@@ -88,5 +103,6 @@ export class JalinStack extends Stack {
     // What a client (the SPA, the CLI, a smoke test) and `npm run user` need.
     new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientIdOutput', { key: 'UserPoolClientId', value: this.auth.client.userPoolClientId });
+    if (this.console) new CfnOutput(this, 'ConsoleUrlOutput', { key: 'ConsoleUrl', value: this.console.url });
   }
 }

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../actor.ts';
 import { writeOnce } from '../db/idempotency.ts';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, type FieldError } from '../errors.ts';
+import { ConflictError, DomainError, fieldError, InvalidInputError, NotFoundError, type FieldError } from '../errors.ts';
 import { isTransient } from '../http/problem.ts';
 import { log } from '../log.ts';
 import { fieldErrors } from '../validation.ts';
@@ -91,7 +91,7 @@ function parseRoster(csv: string): Row[] {
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
-    throw new InvalidInputError([{ path: '', message: `is not valid CSV (${(error as Error).message})` }]);
+    throw new InvalidInputError([fieldError('', 'CSV_INVALID', { reason: (error as Error).message })]);
   }
   const [header, ...data] = records;
   checkHeader(header?.record.map((name) => name.trim()) ?? []);
@@ -112,7 +112,7 @@ function checkHeader(columns: string[]): void {
     missing.length ? `missing ${missing.join(', ')}` : '',
   ].filter(Boolean);
   const why = details.length ? details.join('; ') : 'the columns are in another order';
-  throw new InvalidInputError([{ path: 'header', message: `must be exactly: ${IMPORT_COLUMNS.join(',')} (${why})` }]);
+  throw new InvalidInputError([fieldError('header', 'CSV_HEADER_INVALID', { columns: IMPORT_COLUMNS.join(','), reason: why })]);
 }
 
 const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);

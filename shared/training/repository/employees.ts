@@ -38,7 +38,7 @@ export async function getEmployee(nip: string): Promise<Employee | undefined> {
 
 export async function requireEmployee(nip: string): Promise<Employee> {
   const employee = await getEmployee(nip);
-  if (!employee) throw new NotFoundError('No employee with this NIP is registered.');
+  if (!employee) throw new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' });
   return employee;
 }
 
@@ -52,7 +52,7 @@ export function employeeAuditStep(nip: string, at: string, entry: Record<string,
 export function employeeExistsStep(nip: string): TransactStep {
   return {
     item: { ConditionCheck: { TableName: tableName(), Key: employeeKey(nip), ConditionExpression: 'attribute_exists(PK)' } },
-    onConditionFailed: () => new NotFoundError('No employee with this NIP is registered.'),
+    onConditionFailed: () => new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' }),
   };
 }
 
@@ -65,7 +65,7 @@ export function employeeWriteSteps(employee: Employee, replacedVersion: number |
     replacedVersion === undefined
       ? {
           item: { Put: { TableName: tableName(), Item: employeeItem(employee), ConditionExpression: 'attribute_not_exists(PK)' } },
-          onConditionFailed: () => new VersionRequiredError('This employee already exists: to replace it, send If-Match with the ETag of the version you read.'),
+          onConditionFailed: () => new VersionRequiredError({ code: 'EMPLOYEE_EXISTS' }),
         }
       : {
           item: {
@@ -76,7 +76,7 @@ export function employeeWriteSteps(employee: Employee, replacedVersion: number |
               ExpressionAttributeValues: { ':expected': replacedVersion },
             },
           },
-          onConditionFailed: () => new StaleVersionError(`The employee is no longer at version ${replacedVersion}; read it again.`),
+          onConditionFailed: () => new StaleVersionError({ code: 'EMPLOYEE_STALE', params: { version: replacedVersion } }),
         };
   return [
     write,

@@ -6,7 +6,8 @@ import { withoutStorage } from '../../db/items.ts';
 import { keyText } from '../../text.ts';
 import { queryPage, type PageQuery } from '../../db/query.ts';
 import type { TransactStep } from '../../db/transactions.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { ConflictError, fieldError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import type { MessageCode } from '../../i18n/messages.ts';
 import { attendanceKey } from '../rules.ts';
 import type { Training } from '../schemas.ts';
 import { employeeAuditStep, employeeExistsStep, employeePartition } from './employees.ts';
@@ -51,9 +52,9 @@ export function trainingFromItem(item: Record<string, unknown>): Training {
  * ordered so that the most telling failure wins: unknown employee, unknown agreement, duplicates.
  */
 export function insertionSteps(training: Training): TransactStep[] {
-  const guard = (Key: Record<string, string>, message: string): TransactStep => ({
+  const guard = (Key: Record<string, string>, code: MessageCode): TransactStep => ({
     item: { Put: { TableName: tableName(), Item: { ...Key, entity: 'GUARD', trainingId: training.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    onConditionFailed: () => new ConflictError(message),
+    onConditionFailed: () => new ConflictError({ code }),
   });
   return [
     employeeExistsStep(training.nip),
@@ -61,12 +62,12 @@ export function insertionSteps(training: Training): TransactStep[] {
       ? [
           {
             item: { ConditionCheck: { TableName: tableName(), Key: agreementKey(training.agreementId), ConditionExpression: 'attribute_exists(PK)' } },
-            onConditionFailed: () => new UnprocessableError(`agreementId: no agreement ${training.agreementId} exists.`, [{ path: 'agreementId', message: 'names no existing agreement' }]),
+            onConditionFailed: () => new UnprocessableError({ code: 'TRAINING_AGREEMENT_NOT_FOUND', params: { agreementId: training.agreementId! } }, [fieldError('agreementId', 'AGREEMENT_REFERENCE_NOT_FOUND')]),
           },
         ]
       : []),
-    guard(attendanceGuardKey(training), 'This training is already recorded for this employee (same title, provider and dates).'),
-    ...(training.certificateNumber ? [guard(certificateGuardKey(training.nip, training.certificateNumber), 'A training with this certificate number is already recorded for this employee.')] : []),
+    guard(attendanceGuardKey(training), 'TRAINING_DUPLICATE'),
+    ...(training.certificateNumber ? [guard(certificateGuardKey(training.nip, training.certificateNumber), 'CERTIFICATE_DUPLICATE')] : []),
     { item: { Put: { TableName: tableName(), Item: trainingItem(training), ConditionExpression: 'attribute_not_exists(PK)' } } },
     totalChangeStep(training.nip, training.year, training.hours, 1),
     employeeAuditStep(training.nip, training.createdAt, { by: training.createdBy, action: 'TRAINING_ADDED', trainingId: training.id, hours: training.hours, year: training.year }),
@@ -84,7 +85,7 @@ export function deletionSteps(training: Training, by: string, at: string): Trans
   return [
     {
       item: { Delete: { TableName: tableName(), Key: trainingKey(training.nip, training.id), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => new NotFoundError(`No training ${training.id} is recorded for this employee.`),
+      onConditionFailed: () => new NotFoundError({ code: 'TRAINING_NOT_FOUND', params: { id: training.id } }),
     },
     { item: { Delete: { TableName: tableName(), Key: attendanceGuardKey(training) } } },
     ...(training.certificateNumber ? [{ item: { Delete: { TableName: tableName(), Key: certificateGuardKey(training.nip, training.certificateNumber) } } }] : []),
