@@ -10,7 +10,7 @@ import { assertBulkLayoutMatches } from './support/items.ts';
 import { loadAgreements, loadEmployees } from './support/load-data.ts';
 import { benchNip } from './support/nip.ts';
 import { figure, type Section } from './support/report.ts';
-import { complianceReportCost, expiringSweepCost, scanCost, type ReadCost, type SweepMeasurement } from './sweep-cost.ts';
+import { complianceReportCost, complianceSummaryCost, expiringSweepCost, scanCost, type ReadCost, type SweepMeasurement } from './sweep-cost.ts';
 
 /**
  * 5. Growth: three tables grown in steps (x1, x10, x100 of a base), measuring at each size the
@@ -75,6 +75,7 @@ export async function growthRun(engine: BenchEngine, log: (line: string) => void
     await loadEmployees(engine, employees, employeeCount, { year, targetHours });
     employees = employeeCount;
     const compliance = await complianceReportCost(unitName(0), year, now);
+    const summary = await complianceSummaryCost(year);
     const employeeScan = await scanCost();
     const sequentialEmployeeScan = checkScans ? await scanCost(1) : undefined;
 
@@ -82,7 +83,7 @@ export async function growthRun(engine: BenchEngine, log: (line: string) => void
     await engine.useTable('bench-growth-import');
     await loadEmployees(engine, importTableEmployees, employeeCount);
     importTableEmployees = employeeCount;
-    const imported = await importThroughput(importRows(employeeCount, config.growthImportRows), `growth x${factor}`, { replayTransactions: false });
+    const imported = await importThroughput(importRows(employeeCount, config.growthImportRows), `growth x${factor}`, { reimport: false });
 
     stages.push({
       factor,
@@ -93,6 +94,7 @@ export async function growthRun(engine: BenchEngine, log: (line: string) => void
       employees,
       unitEmployees: Math.ceil(employees / config.units),
       compliance,
+      summary,
       employeeScan,
       importTableEmployees,
       import: imported,
@@ -112,6 +114,7 @@ export function growthSection(stages: GrowthStage[]): Section {
   const scanGrowth = `Scan grew ${times(grows((stage) => stage.agreementScan.capacityUnits))}`;
   const expiringGrowth = grows((stage) => stage.expiring.capacityUnits);
   const complianceGrowth = grows((stage) => stage.compliance.capacityUnits);
+  const summaryGrowth = grows((stage) => stage.summary.capacityUnits);
   const importGrowth = grows((stage) => stage.import.imported.rowsPerSecond);
   return {
     title: `5. Growth (x${stages.map((stage) => stage.factor).join(', x')} of ${count(config.baseAgreements)} agreements / ${count(config.baseEmployees)} employees; what is returned stays the same)`,
@@ -130,6 +133,12 @@ export function growthSection(stages: GrowthStage[]): Section {
         complianceGrowth <= FLAT,
       ),
       figure(
+        `Compliance summary capacity, ${span} (${count(last.summary.items)} units; ${count(first.employees)} → ${count(last.employees)} employees)`,
+        `${times(summaryGrowth)} (${units(first.summary.capacityUnits)} → ${units(last.summary.capacityUnits)}); Scan grew ${times(grows((stage) => stage.employeeScan.capacityUnits))}`,
+        `≤ ${FLAT}x (flat)`,
+        summaryGrowth <= FLAT,
+      ),
+      figure(
         `Import rows/s, ${span} (${count(last.import.rows)} rows; ${count(first.importTableEmployees)} → ${count(last.importTableEmployees)} employees)`,
         `${times(importGrowth)} (${perSecond(first.import.imported.rowsPerSecond)} → ${perSecond(last.import.imported.rowsPerSecond)})`,
         `≥ ${(1 / FLAT).toFixed(2)}x (flat)`,
@@ -138,7 +147,7 @@ export function growthSection(stages: GrowthStage[]): Section {
     ],
     details: [
       markdownTable(
-        ['Size', 'Agreements', 'Due (returned)', 'Expiring: capacity', 'Expiring: time', 'Agreement Scan', 'Expiring / Scan', 'Employees (per unit)', 'Unit report: capacity (returned)', 'Unit report: time', 'Employee Scan', 'Report / Scan', 'Import rows/s', 'Raw BatchWrite rows/s', 'Import / raw'],
+        ['Size', 'Agreements', 'Due (returned)', 'Expiring: capacity', 'Expiring: time', 'Agreement Scan', 'Expiring / Scan', 'Employees (per unit)', 'Unit report: capacity (returned)', 'Unit report: time', 'Summary: capacity (units)', 'Employee Scan', 'Report / Scan', 'Import rows/s', 'Raw BatchWrite rows/s', 'Import / raw'],
         stages.map((stage) => [
           `x${stage.factor}`,
           count(stage.agreements),
@@ -150,6 +159,7 @@ export function growthSection(stages: GrowthStage[]): Section {
           `${count(stage.employees)} (${count(stage.unitEmployees)})`,
           `${units(stage.compliance.capacityUnits)} (${count(stage.compliance.items)})`,
           ms(stage.compliance.milliseconds),
+          `${units(stage.summary.capacityUnits)} (${count(stage.summary.items)})`,
           units(stage.employeeScan.capacityUnits),
           percent((100 * stage.compliance.capacityUnits) / stage.employeeScan.capacityUnits),
           perSecond(stage.import.imported.rowsPerSecond),

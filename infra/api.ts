@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import type { RouteDefinition } from '../shared/http/route.ts';
 import { apiFunctionEntry, apiFunctionNames, apiFunctionOf } from '../shared/http/layout.ts';
 import { routes } from '../shared/http/routes.ts';
+import type { Files } from './files.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
 
 export interface ApiProps {
@@ -36,6 +37,8 @@ export interface ApiProps {
   routeThrottles: Record<string, { rateLimit: number; burstLimit: number }>;
   /** Browser origins allowed by CORS. */
   allowedOrigins: string[];
+  /** The file store: each function is granted its routes' object actions (`objects` of the rows). */
+  files: Files;
 }
 
 /**
@@ -62,7 +65,7 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The HTTP API: every row of the route table (shared/http/routes.ts) becomes a route, served by
- * one of three functions (shared/http/layout.ts: public, read, write), so a new row is deployed
+ * one of the functions of shared/http/layout.ts (public, read, write, files), so a new row is deployed
  * without touching this file. Each function's role holds the union of its routes' table actions.
  * Rows with groups sit behind the JWT authorizer; the functions then check the groups themselves
  * (shared/http/handler.ts). Whatever no row serves goes to the `$default` route, served by the
@@ -71,7 +74,7 @@ const accessLogFormat = AccessLogFormat.custom(
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  /** The API functions by name (public, read, write). */
+  /** The API functions by name (public, read, write, files). */
   readonly functions: Record<string, ApiFunction> = {};
   /** The route of each row, by the row's id; `$default` under `notFound`. */
   readonly routes: Record<string, HttpRoute> = {};
@@ -106,6 +109,7 @@ export class Api extends Construct {
         ...(timeouts.length ? { timeoutSeconds: Math.max(...timeouts) } : {}),
       });
       bindTable(fn.function, props.table, served.flatMap((route) => route.actions));
+      props.files.grantObjects(fn, served.flatMap((route) => route.objects ?? []));
       this.functions[name] = fn;
     }
     const integrations = Object.fromEntries(apiFunctionNames.map((name) => [name, integrationFor(name, this.functions[name]!)]));

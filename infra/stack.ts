@@ -7,6 +7,8 @@ import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { Console } from './console.ts';
 import { Email } from './email.ts';
+import { Files } from './files.ts';
+import { Imports } from './imports.ts';
 import { Monitoring } from './monitoring.ts';
 import { Schedules } from './schedules.ts';
 import type { StageConfig } from './stages.ts';
@@ -21,10 +23,12 @@ const routeFailureMeaning: Record<string, string> = {
   'POST /trainings/import': 'a roster import ended FAILED. Rows written before the failure stay (each row is one transaction); re-importing the same file is harmless.',
 };
 
-/** One stage of Jalin: the table, the user pool, the API, email, the scheduled alert jobs, and their alarms. */
+/** One stage of Jalin: the table, the user pool, the file bucket, the API, email, the scheduled alert jobs, and their alarms. */
 export class JalinStack extends Stack {
   readonly table: JalinTable;
   readonly auth: Auth;
+  readonly files: Files;
+  readonly imports: Imports;
   readonly api: Api;
   readonly email: Email;
   readonly schedules: Schedules;
@@ -52,6 +56,14 @@ export class JalinStack extends Stack {
       configurationSet: this.email.configurationSet,
       removalPolicy: config.removalPolicy,
     });
+    this.files = new Files(this, 'Files', {
+      table: this.table.table,
+      allowedOrigins: config.allowedOrigins,
+      removalPolicy: config.removalPolicy,
+      accessLogRetention: config.accessLogRetention,
+      ...logs,
+    });
+    this.imports = new Imports(this, 'Imports', { table: this.table.table, files: this.files, ...logs });
     // The console's client is created with the distribution in front of this API (its callbacks
     // are on the distribution's domain), so the authorizer learns its id when the template is written.
     const audience = [...this.auth.audience];
@@ -63,6 +75,7 @@ export class JalinStack extends Stack {
       throttle: config.throttle,
       routeThrottles: config.routeThrottles,
       allowedOrigins: config.allowedOrigins,
+      files: this.files,
       ...logs,
     });
     if (this.node.tryGetContext('console') === 'true') this.console = new Console(this, 'Console', {
@@ -89,8 +102,8 @@ export class JalinStack extends Stack {
       httpApi: this.api.httpApi,
       apiFunctions: Object.values(this.api.functions),
       jobs: this.schedules.functions,
-      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events },
-      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters },
+      backgroundFunctions: { 'email-sender': this.email.sender, 'ses-events': this.email.events, ...this.files.consumers, 'import-worker': this.imports.worker },
+      deadLetterQueues: { 'Job dead letters': this.schedules.deadLetters, 'Email dead letters': this.email.deadLetters, 'File consumer dead letters': this.files.deadLetters, 'Import dead letters': this.imports.deadLetters },
       table: this.table.table,
       watchedRoutes: Object.keys(routeFailureMeaning).flatMap((routeKey) =>
         routeRows

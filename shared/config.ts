@@ -45,9 +45,34 @@ const settingsSchema = z.object({
   RECIPIENT_DOMAINS: list(''),
   /** Set on AWS for the jobs whose runs fan out: their emails go through this SQS queue. */
   EMAIL_QUEUE_URL: z.optional(z.url()),
+  /** Set on AWS for the import workers: chunks of a roster go through this SQS queue. Absent: processed in-process (`npm start`). */
+  IMPORTS_QUEUE_URL: z.optional(z.url()),
   /** SES's maximum send rate (messages/s) shared by EMAIL_SENDERS concurrent queue consumers. */
   SES_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 1),
   EMAIL_SENDERS: z._default(z.coerce.number().check(z.int(), z.positive()), 1),
+  /** Set on AWS: the private bucket holding uploads (rosters, documents) and exports. Absent: a local folder. */
+  FILES_BUCKET: z.optional(z.string().check(z.minLength(3))),
+  /** Where the local file store keeps files (`npm start`, tests). */
+  FILES_DIR: z._default(z.string(), '.jalin/files'),
+  /** Keys the local file store's upload and download URLs; any stable value works locally. */
+  FILES_SECRET: z._default(z.string().check(z.minLength(16)), 'jalin-local-files-secret'),
+  /** Minutes in one JP (jam pelajaran): 45 by national rule; a multiple of 15 so JP are whole quarter hours. */
+  JP_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(15), z.maximum(240), z.multipleOf(15)), 45),
+  /** Whole months of the year before pro-rata training reminders start (3: the first goes on 1 April). */
+  TRAINING_REMINDER_GRACE_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(11)), 3),
+  /**
+   * Largest export answered inline (bytes); larger ones go to the file store. 4 MiB is the most a
+   * Lambda response (6 MB, base64) carries; a lower value lets tests and the bench take the stored path.
+   */
+  EXPORT_INLINE_MAX_BYTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(4 * 1024 * 1024)), 4 * 1024 * 1024),
+  /** The console's base URL, for links in emails. */
+  CONSOLE_URL: z._default(z.url(), 'http://localhost:3000'),
+  /** Who signs agreement alerts and receives the replies (Reply-To). */
+  AGREEMENTS_UNIT_NAME: z._default(z.string().check(z.minLength(1)), 'Biro Kerja Sama Daerah Provinsi DKI Jakarta'),
+  AGREEMENTS_UNIT_EMAIL: z._default(z.string().check(z.minLength(3)), 'kerjasama@localhost'),
+  /** Who signs training reminders and receives the replies (Reply-To, List-Unsubscribe). */
+  TRAINING_UNIT_NAME: z._default(z.string().check(z.minLength(1)), 'BPSDM Provinsi DKI Jakarta'),
+  TRAINING_UNIT_EMAIL: z._default(z.string().check(z.minLength(3)), 'bpsdm@localhost'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,3 +6,11 @@
 export function keyText(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * Text as people search for it: `keyText` without accents, so that `sit` finds `Siti` and
+ * `Sitì`, and `muh` finds `Muh.` whatever the case.
+ */
+export function searchText(text: string): string {
+  return keyText(text.normalize('NFD').replace(/\p{M}/gu, ''));
+}

@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console', 'exports'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {
@@ -47,18 +47,18 @@ export const config = {
   sweepWindowDays: 180,
   /** Repetitions of each read for its latency (median). */
   sweepRepeats: Math.round(positive('BENCH_SWEEP_REPEATS', 5)),
-  /**
-   * Bulk import rows (NIPs × 10 courses). The issue's 10,000 rows take about five minutes on
-   * DynamoDB Local, which runs transactions one at a time (~15–25 ms each); 2,000 rows give the
-   * same rates within the run's ten minutes. BENCH_IMPORT_ROWS=10000 runs the issue's size.
-   */
-  importRows: Math.round(positive('BENCH_IMPORT_ROWS', 2_000 * scale)),
-  importCourses: 10,
+  /** Bulk import: the issue's 50,000 rows over 50,000 employees (one course each). */
+  importRows: Math.round(positive('BENCH_IMPORT_ROWS', 50_000 * scale)),
+  importCourses: 1,
+  /** Background import: one row per employee (the issue: 50,000 rows over 50,000 employees). */
+  backgroundImportRows: Math.round(positive('BENCH_BACKGROUND_IMPORT_ROWS', 50_000 * scale)),
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
+  /** Employees in the export benchmark (section 7): the issue's 60,000. */
+  exportRows: scaled(60_000, 600),
   /** Writers in flight for bulk loads and raw baselines; importTrainings itself uses 16. */
   writeConcurrency: 16,
 } as const;
 
 /** The environment variables a run honours, for RESULTS.md. */
-export const configVariables = ['BENCH_SCALE', 'BENCH_ONLY', 'BENCH_LATENCY_SECONDS', 'BENCH_COLD_RUNS', 'BENCH_SWEEP_REPEATS', 'BENCH_IMPORT_ROWS'] as const;
+export const configVariables = ['BENCH_SCALE', 'BENCH_ONLY', 'BENCH_LATENCY_SECONDS', 'BENCH_COLD_RUNS', 'BENCH_SWEEP_REPEATS', 'BENCH_IMPORT_ROWS', 'BENCH_BACKGROUND_IMPORT_ROWS'] as const;

@@ -1,3 +1,4 @@
+import type { TrainingInput } from '../../shared/training/schemas.ts';
 import { createHash } from 'node:crypto';
 import type { AgreementRecord } from '../../shared/agreements/rules.ts';
 import type { CreateAgreement } from '../../shared/agreements/schemas.ts';
@@ -94,11 +95,19 @@ export interface RosterRow {
  * `tag` makes titles (and so attendance guards) distinct between files.
  */
 export function rosterCsv(rows: RosterRow[], tag: string, year: number): string {
-  const lines = rows.map(({ nip, course }) => {
-    const month = String((course % 12) + 1).padStart(2, '0');
-    return [nip, `Pelatihan Teknis ${tag} ${course}`, 'BPSDM Provinsi DKI Jakarta', 'CLASSICAL', `${year}-${month}-02`, `${year}-${month}-03`, '8', '', `SERT/${tag}/${course}/${nip}`].join(',');
-  });
+  const lines = rosterEntries(rows, tag, year).map(({ nip, body }) => [nip, body.title, body.provider, body.method, body.startsOn, body.endsOn, String(body.hours), '', body.certificateNumber].join(','));
   return [IMPORT_COLUMNS.join(','), ...lines].join('\n');
+}
+
+/** The same rows as the bulk writer receives them once a file is parsed. */
+export function rosterEntries(rows: RosterRow[], tag: string, year: number): { nip: string; body: TrainingInput }[] {
+  return rows.map(({ nip, course }) => {
+    const month = String((course % 12) + 1).padStart(2, '0');
+    return {
+      nip,
+      body: { title: `Pelatihan Teknis ${tag} ${course}`, provider: 'BPSDM Provinsi DKI Jakarta', method: 'CLASSICAL', startsOn: `${year}-${month}-02`, endsOn: `${year}-${month}-03`, hours: 8, certificateNumber: `SERT/${tag}/${course}/${nip}` },
+    };
+  });
 }
 
 /** `employees` × `courses` rows, course by course. */

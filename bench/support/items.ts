@@ -7,6 +7,10 @@ import { db, tableName } from '../../shared/db/client.ts';
 import { employeeItem, unitItem } from '../../shared/training/repository/employees.ts';
 import { addTraining } from '../../shared/training/service/records.ts';
 import { putEmployee } from '../../shared/training/service/employees.ts';
+import { keyText } from '../../shared/text.ts';
+import { bucketOf } from '../../shared/training/hours-index.ts';
+import { zeroTotal } from '../../shared/training/repository/total-changes.ts';
+import { totalItem, totalKey } from '../../shared/training/repository/totals.ts';
 
 /**
  * Items for bulk loading 100,000s of items with BatchWrite (the services write one transaction per
@@ -18,11 +22,17 @@ type Item = Record<string, unknown>;
 export { toItem as agreementItem } from '../../shared/agreements/repository.ts';
 export { employeeItem, unitItem } from '../../shared/training/repository/employees.ts';
 
-const totalKey = (nip: string, year: number) => ({ PK: `EMPLOYEE#${nip}`, SK: `TOTAL#${year}` });
+export { totalItem };
 
-/** = the item that totalChange's ADD leaves after `trainings` records of `hours` in all. */
-export function totalItem(nip: string, year: number, hours: number, trainings: number): Item {
-  return { ...totalKey(nip, year), hours, trainings, nip, year, entity: 'TOTAL' };
+/** The histogram items of a year (one shard per unit) for employees of known hours, as the writers keep them. */
+export function counterItems(year: number, employees: { unit: string; hours: number }[]): Item[] {
+  const units = new Map<string, Item>();
+  for (const { unit, hours } of employees) {
+    const item = units.get(keyText(unit)) ?? { PK: `COMPLIANCE#${year}`, SK: `${keyText(unit)}#0`, entity: 'COUNTER', unit, year };
+    item[bucketOf(hours)] = ((item[bucketOf(hours)] as number | undefined) ?? 0) + 1;
+    units.set(keyText(unit), item);
+  }
+  return [...units.values()];
 }
 
 async function stored(key: Item): Promise<Item | undefined> {
@@ -46,11 +56,11 @@ export async function assertBulkLayoutMatches(samples: { agreement: Parameters<t
   expectSame('agreement', agreementItem(fromItem(agreementStored ?? {})), agreementStored);
 
   const { employee } = await putEmployee(samples.nip, samples.employee, undefined, actor);
-  const employeeBuilt = employeeItem(employee);
+  const employeeBuilt = employeeItem(employee, 1);
   expectSame('employee', employeeBuilt, await stored({ PK: employeeBuilt.PK, SK: employeeBuilt.SK }));
   const unitBuilt = unitItem(employee.unit);
   expectSame('unit', unitBuilt, await stored({ PK: unitBuilt.PK, SK: unitBuilt.SK }));
 
   const { training } = await addTraining(samples.nip, samples.training, actor);
-  expectSame('total', totalItem(samples.nip, training.year, training.hours, 1), await stored(totalKey(samples.nip, training.year)));
+  expectSame('total', totalItem({ ...zeroTotal(employee, training.year), hours: training.hours, trainings: 1, revision: 2 }), await stored(totalKey(samples.nip, training.year)));
 }

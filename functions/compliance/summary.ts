@@ -5,5 +5,5 @@ import { currentYear } from '../../shared/time/calendar.ts';
 
 export const handler = httpHandler(trainingRoutes.complianceSummary, async ({ query }) => ({
   status: 200,
-  body: await complianceSummary(query.year ?? currentYear(new Date())),
+  body: await complianceSummary({ ...query, year: query.year ?? currentYear(new Date()) }),
 }));

@@ -4,5 +4,5 @@ import { setTarget } from '../../shared/training/service/targets.ts';
 
 export const handler = httpHandler(trainingRoutes.putTarget, async (request) => ({
   status: 200,
-  body: await setTarget(request.params.year, request.body.hours, actorOf(request, 'putTarget')),
+  body: await setTarget(request.params.year, request.body, actorOf(request, 'putTarget')),
 }));

@@ -1,4 +1,5 @@
 import type { CreateAgreement } from '../../shared/agreements/schemas.ts';
+import { demoYearAgreements } from './demo-data-year.ts';
 
 /**
  * Demo agreements drawn from the original brief (../shared/seeds): Lemhannas, the regions met
@@ -138,4 +139,6 @@ export const demoAgreements: DemoAgreement[] = [
     ownerUnit: 'Biro Kerja Sama Daerah',
     contactEmails: contact,
   },
+  // A year like the bureau's (2024), after the entries above whose keys its PKS may name.
+  ...demoYearAgreements,
 ];

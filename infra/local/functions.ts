@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const loaded = new Map<string, Promise<unknown>>();
@@ -14,4 +15,22 @@ export function loadHandler<H>(entry: string): Promise<H> {
     loaded.set(entry, handler);
   }
   return handler as Promise<H>;
+}
+
+/** The context Lambda passes a handler, as far as Jalin's functions read it. */
+export function lambdaContext(functionName: string, requestId: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
 }

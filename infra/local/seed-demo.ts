@@ -18,7 +18,7 @@ try {
   try {
     useLocalDatabase(engine.endpoint, tableName);
     await ensureTable(engine.endpoint, tableName);
-    console.log(`demo data: ${await seedDemoData()} agreements loaded`);
+    console.log(`demo data: ${await seedDemoData()}`);
   } finally {
     await engine.stop();
   }

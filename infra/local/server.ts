@@ -7,7 +7,9 @@ import { problemResponse } from '../../shared/http/problem.ts';
 import { preferredLanguage } from '../../shared/i18n/language.ts';
 import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
-import { loadHandler } from './functions.ts';
+import { serveConsole } from './console.ts';
+import { serveFile, settleFileConsumers } from './files.ts';
+import { lambdaContext, loadHandler } from './functions.ts';
 import { verifyToken } from './tokens.ts';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -33,23 +35,6 @@ async function withConcurrencyLimit<T>(run: () => Promise<T>): Promise<T> {
     inFlight -= 1;
     waiting.shift()?.();
   }
-}
-
-function lambdaContext(functionName: string, requestId: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 const NO_BODY = Buffer.alloc(0);
@@ -85,9 +70,14 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
  * token for protected routes (the JWT authorizer's job on AWS), builds the v2 event and invokes
  * the function that serves the route. Unknown routes go to the public function, API Gateway's `$default` on AWS too.
  */
-async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(request: IncomingMessage, response: ServerResponse, consoleDist?: string): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
+  // Presigned file URLs stream past the gateway's body limit, as S3's do.
+  if (url.pathname.startsWith('/files/')) return serveFile(request, response, url);
+  // The console reaches the API under /api (same origin, as CloudFront routes it); curl keeps the root paths.
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) url.pathname = url.pathname.slice(4) || '/';
+  else if (consoleDist && (await serveConsole(request, response, url.pathname, consoleDist))) return;
   const body = await readBody(request);
   if (!body) {
     send(response, problemResponse(413, { code: 'GATEWAY_BODY_OVER_LIMIT', params: { limit: GATEWAY_MAX_BODY_BYTES } }, { instance: url.pathname, language: languageOf(request) }));
@@ -138,9 +128,10 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+/** `console`: the folder of the built console to serve next to the API (npm start), none in API tests. */
+export async function startServer(options: { port?: number; host?: string; console?: string } = {}): Promise<RunningServer> {
   const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => {
+    serve(request, response, options.console).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: redact((error as Error).message) }));
       if (!response.headersSent) send(response, problemResponse(500, { code: 'LOCAL_INVOKE_FAILED' }, { language: languageOf(request) }));
       else response.end();
@@ -154,13 +145,18 @@ export async function startServer(options: { port?: number; host?: string } = {}
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as { port: number };
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  // Upload and download links of the local file store point here.
+  process.env.LOCAL_FILES_URL = `${host === '0.0.0.0' ? 'http://localhost' : `http://${host}`}:${port}/files`;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await settleFileConsumers();
+    },
   };
 }

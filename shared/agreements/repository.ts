@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, StaleVersionError, type Explained } from '../errors.ts';
 import { db, tableName } from '../db/client.ts';
 import { withoutStorage } from '../db/items.ts';
@@ -6,6 +6,7 @@ import { keyText } from '../text.ts';
 import { queryBuckets, queryPage, type Key } from '../db/query.ts';
 import type { TransactStep } from '../db/transactions.ts';
 import type { AgreementRecord } from './rules.ts';
+import { searchIndexSteps } from './search-index.ts';
 import type { AuditEntry } from './schemas.ts';
 
 /**
@@ -15,6 +16,7 @@ import type { AuditEntry } from './schemas.ts';
  *   AGREEMENT#<id> / AUDIT#<version>      one audit entry per version, oldest first
  *   AGREEMENT_NUMBER#<NUMBER> / GUARD     keeps document numbers unique
  *   GSI1  AGREEMENTS / <endsOn>#<id>                 the registry, by end date
+ *   GSI1  WITHDRAWN_AGREEMENTS / <endsOn>#<id>       withdrawn entries, out of the registry
  *   GSI2  EXPIRY#<YYYY-MM> / <endsOn>#<id>           open agreements only (sparse), by end month
  *   GSI3  CHILDREN#<parentId> / <startsOn>#<id>      PKS and addenda of an agreement
  */
@@ -22,11 +24,17 @@ export const agreementKey = (id: string) => ({ PK: `AGREEMENT#${id}`, SK: 'AGREE
 const auditKey = (id: string, version: number) => ({ PK: `AGREEMENT#${id}`, SK: `AUDIT#${String(version).padStart(9, '0')}` });
 const numberGuardKey = (number: string) => ({ PK: `AGREEMENT_NUMBER#${keyText(number)}`, SK: 'GUARD' });
 export const REGISTRY_PARTITION = 'AGREEMENTS';
+export const WITHDRAWN_PARTITION = 'WITHDRAWN_AGREEMENTS';
 export const expiryBucket = (month: string) => `EXPIRY#${month}`;
 export const childrenPartition = (parentId: string) => `CHILDREN#${parentId}`;
 
-/** The stored item of an agreement, keys and index keys included. */
+/**
+ * The stored item of an agreement, keys and index keys included. A withdrawn agreement leaves the
+ * registry, the expiry buckets and its parent's children (so every list, sweep and statistic
+ * skips it without a filter) for a partition of its own.
+ */
 export function toItem(record: AgreementRecord): Record<string, unknown> {
+  const listed = !record.withdrawal;
   return {
     ...agreementKey(record.id),
     ...record,
@@ -34,23 +42,27 @@ export function toItem(record: AgreementRecord): Record<string, unknown> {
     // Lower-cased copies that the list filters match against.
     partnerSearch: record.partners.map((partner) => keyText(partner.name)).join('\n'),
     fieldSearch: record.fields.map(keyText),
-    GSI1PK: REGISTRY_PARTITION,
+    unitKey: keyText(record.ownerUnit),
+    GSI1PK: listed ? REGISTRY_PARTITION : WITHDRAWN_PARTITION,
     GSI1SK: `${record.endsOn}#${record.id}`,
-    ...(record.lifecycle === 'OPEN' ? { GSI2PK: expiryBucket(record.endsOn.slice(0, 7)), GSI2SK: `${record.endsOn}#${record.id}` } : {}),
-    ...(record.parentId ? { GSI3PK: childrenPartition(record.parentId), GSI3SK: `${record.startsOn}#${record.id}` } : {}),
+    ...(listed && record.lifecycle === 'OPEN' ? { GSI2PK: expiryBucket(record.endsOn.slice(0, 7)), GSI2SK: `${record.endsOn}#${record.id}` } : {}),
+    ...(listed && record.parentId ? { GSI3PK: childrenPartition(record.parentId), GSI3SK: `${record.startsOn}#${record.id}` } : {}),
   };
 }
 
 export function fromItem(item: Record<string, unknown>): AgreementRecord {
-  return withoutStorage(item, ['partnerSearch', 'fieldSearch']) as AgreementRecord;
+  return withoutStorage(item, ['partnerSearch', 'fieldSearch', 'unitKey']) as AgreementRecord;
 }
+
+/** The number a record holds: a withdrawn entry gives its number back, so that the right entry can take it. */
+const heldNumber = (record: AgreementRecord | undefined) => (record && !record.withdrawal ? record.number : undefined);
 
 export async function getAgreementRecord(id: string): Promise<AgreementRecord | undefined> {
   const output = await db().send(new GetCommand({ TableName: tableName(), Key: agreementKey(id), ConsistentRead: true }));
   return output.Item ? fromItem(output.Item) : undefined;
 }
 
-function auditStep(id: string, entry: AuditEntry): TransactStep {
+export function auditStep(id: string, entry: AuditEntry): TransactStep {
   return { item: { Put: { TableName: tableName(), Item: { ...auditKey(id, entry.version), entity: 'AUDIT', ...entry } } } };
 }
 
@@ -87,15 +99,16 @@ function parentUnchangedStep(parent: AgreementRecord | undefined): TransactStep[
   ];
 }
 
-function versionedPut(record: AgreementRecord, expectedVersion: number, stale: Explained): TransactStep {
+function versionedPut(record: AgreementRecord, expectedVersion: number, stale: string | Explained, onlyOpen = true): TransactStep {
   return {
     item: {
       Put: {
         TableName: tableName(),
         Item: toItem(record),
         // Only an open agreement changes: a renewal retried under a new key finds it closed.
-        ConditionExpression: 'attribute_exists(PK) AND version = :expected AND lifecycle = :open',
-        ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'OPEN' },
+        // A withdrawal or restoration may concern a closed one: its version is condition enough.
+        ConditionExpression: `attribute_exists(PK) AND version = :expected${onlyOpen ? ' AND lifecycle = :open AND attribute_not_exists(withdrawal)' : ''}`,
+        ExpressionAttributeValues: { ':expected': expectedVersion, ...(onlyOpen ? { ':open': 'OPEN' } : {}) },
       },
     },
     onConditionFailed: () => new StaleVersionError(stale),
@@ -109,6 +122,7 @@ export function insertionSteps(record: AgreementRecord, audit: AuditEntry, paren
     ...numberGuardSteps(undefined, record.number, record.id),
     ...parentUnchangedStep(parent),
     auditStep(record.id, audit),
+    ...searchIndexSteps(undefined, record),
   ];
 }
 
@@ -119,6 +133,17 @@ export function replacementSteps(before: AgreementRecord, after: AgreementRecord
     ...numberGuardSteps(before.number, after.number, after.id),
     ...parentUnchangedStep(parent),
     auditStep(after.id, audit),
+    ...searchIndexSteps(before, after),
+  ];
+}
+
+/** The steps that withdraw or restore an agreement: its number guard, search words and indexes follow. */
+export function withdrawalSteps(before: AgreementRecord, after: AgreementRecord, audit: AuditEntry): TransactStep[] {
+  return [
+    versionedPut(after, before.version, `Agreement ${before.id} has changed since version ${before.version}; read it again.`, false),
+    ...numberGuardSteps(heldNumber(before), heldNumber(after), after.id),
+    auditStep(after.id, audit),
+    ...searchIndexSteps(before, after),
   ];
 }
 
@@ -133,7 +158,20 @@ export function renewalSteps(old: { before: AgreementRecord; after: AgreementRec
     ...numberGuardSteps(undefined, successor.record.number, successor.record.id),
     auditStep(old.after.id, old.audit),
     auditStep(successor.record.id, successor.audit),
+    ...searchIndexSteps(undefined, successor.record),
   ];
+}
+
+/** Several agreements by id (at most 100), in the order asked; ids that exist no more are left out. */
+export async function getAgreementRecords(ids: readonly string[]): Promise<AgreementRecord[]> {
+  const found = new Map<string, AgreementRecord>();
+  let keys: Record<string, unknown>[] | undefined = ids.map(agreementKey);
+  while (keys?.length) {
+    const output: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+    for (const item of output.Responses?.[tableName()] ?? []) found.set(item.id as string, fromItem(item));
+    keys = output.UnprocessedKeys?.[tableName()]?.Keys;
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 export async function requireAgreementRecord(id: string): Promise<AgreementRecord> {
@@ -162,6 +200,9 @@ export interface RegistryFilter {
   kind?: string;
   partner?: string;
   field?: string;
+  ownerUnit?: string;
+  /** Read the withdrawn entries instead of the registry. */
+  withdrawn?: boolean;
   /** Extra conditions on `lifecycle` and `startsOn` that a status filter needs. */
   lifecycle?: string;
   startsAfter?: string;
@@ -186,6 +227,12 @@ export async function queryRegistry(filter: RegistryFilter, limit: number, start
   if (filter.kind) where('kind', 'kind', filter.kind, (n, v) => `${n} = ${v}`);
   if (filter.partner) where('partnerSearch', 'partner', keyText(filter.partner), (n, v) => `contains(${n}, ${v})`);
   if (filter.field) where('fieldSearch', 'field', keyText(filter.field), (n, v) => `contains(${n}, ${v})`);
+  if (filter.ownerUnit) {
+    // Items written before `unitKey` existed match on the unit as written.
+    names['#ownerUnit'] = 'ownerUnit';
+    values[':ownerUnitAsWritten'] = filter.ownerUnit;
+    where('unitKey', 'ownerUnit', keyText(filter.ownerUnit), (n, v) => `(${n} = ${v} OR #ownerUnit = :ownerUnitAsWritten)`);
+  }
   if (filter.lifecycle) where('lifecycle', 'lifecycle', filter.lifecycle, (n, v) => `${n} = ${v}`);
   if (filter.startsAfter) where('startsOn', 'startsAfter', filter.startsAfter, (n, v) => `${n} > ${v}`);
   if (filter.startsOnOrBefore) where('startsOn', 'startsOnOrBefore', filter.startsOnOrBefore, (n, v) => `${n} <= ${v}`);
@@ -200,7 +247,7 @@ export async function queryRegistry(filter: RegistryFilter, limit: number, start
     if (filter.endsTo) where('endsOn', 'endsTo', filter.endsTo, (n, v) => `${n} <= ${v}`);
   } else {
     index = 'GSI1';
-    values[':pk'] = REGISTRY_PARTITION;
+    values[':pk'] = filter.withdrawn ? WITHDRAWN_PARTITION : REGISTRY_PARTITION;
     const from = filter.endsFrom;
     const to = filter.endsTo ? `${filter.endsTo}#\uffff` : undefined;
     if (from) values[':from'] = from;

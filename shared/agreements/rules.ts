@@ -21,7 +21,8 @@ export const PKS_MAX_YEARS = 5;
 /** Kinds that implement another agreement and must name it. */
 const kindsWithParent = new Set(['PKS', 'ADDENDUM']);
 
-export function agreementStatus(record: Pick<AgreementRecord, 'lifecycle' | 'startsOn' | 'endsOn'>, today: CalendarDate): AgreementStatus {
+export function agreementStatus(record: Pick<AgreementRecord, 'lifecycle' | 'startsOn' | 'endsOn' | 'withdrawal'>, today: CalendarDate): AgreementStatus {
+  if (record.withdrawal) return 'WITHDRAWN';
   if (record.lifecycle !== 'OPEN') return record.lifecycle;
   if (today < record.startsOn) return 'PENDING';
   if (today > record.endsOn) return 'EXPIRED';
@@ -70,7 +71,8 @@ export function successorOf(
   record: AgreementRecord,
   renewal: { startsOn?: CalendarDate; endsOn: CalendarDate; number?: string },
 ): Omit<AgreementRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> {
-  const { id, version, createdAt, updatedAt, createdBy, updatedBy, number, signedOn, renewedBy, terminatedOn, terminationReason, lifecycle, ...content } = record;
+  // Documents and evaluations belong to the old term: the successor starts without them.
+  const { id, version, createdAt, updatedAt, createdBy, updatedBy, number, signedOn, renewedBy, renewedOn, terminatedOn, terminationReason, lifecycle, withdrawal, signedDocuments, evaluation, ...content } = record;
   return {
     ...content,
     ...(renewal.number ? { number: renewal.number } : {}),
@@ -81,8 +83,11 @@ export function successorOf(
   };
 }
 
-/** Bookkeeping that every change touches; `lifecycle` shows up as the entry's action instead. */
-const untracked = new Set(['version', 'updatedAt', 'updatedBy', 'lifecycle']);
+/**
+ * Bookkeeping that is not a change of content: the entry itself says who, when and which version,
+ * `lifecycle` shows up as the entry's action, and a creation is not a change of `id` or `createdAt`.
+ */
+export const untracked: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'lifecycle']);
 
 /** What changed between two versions, for the audit trail. */
 export function changesBetween(before: Partial<AgreementRecord>, after: Partial<AgreementRecord>): AuditEntry['changes'] {
@@ -132,11 +137,12 @@ export function parentRules(
   return { errors, warnings };
 }
 
-/** Why a closed agreement cannot be changed, or `undefined` when it is open. */
+/** Why a closed or withdrawn agreement cannot be changed, or `undefined` when it is open. */
 export function closedReason(
-  record: Pick<AgreementRecord, 'id' | 'lifecycle' | 'renewedBy'>,
-  action: 'ACTION_CHANGED' | 'ACTION_RENEWED' | 'ACTION_TERMINATED',
+  record: Pick<AgreementRecord, 'id' | 'lifecycle' | 'renewedBy' | 'withdrawal'>,
+  action: 'ACTION_CHANGED' | 'ACTION_RENEWED' | 'ACTION_TERMINATED' | 'ACTION_WITHDRAWN',
 ): Explained | undefined {
+  if (record.withdrawal) return { code: 'AGREEMENT_WITHDRAWN', params: { id: record.id, action: { code: action } } };
   if (record.lifecycle === 'OPEN') return undefined;
   if (record.lifecycle === 'RENEWED') return { code: 'AGREEMENT_RENEWED', params: { id: record.id, successor: String(record.renewedBy), action: { code: action } } };
   return { code: 'AGREEMENT_TERMINATED', params: { id: record.id, action: { code: action } } };
@@ -164,7 +170,10 @@ export function registryFilterFor(query: Omit<ListAgreementsQuery, 'limit' | 'cu
   };
 }
 
-function statusFilter(status: AgreementStatus | undefined, today: CalendarDate): { lifecycle?: Lifecycle; startsAfter?: string; startsOnOrBefore?: string; endsFrom?: string; endsTo?: string } {
+function statusFilter(
+  status: AgreementStatus | undefined,
+  today: CalendarDate,
+): { lifecycle?: Lifecycle; startsAfter?: string; startsOnOrBefore?: string; endsFrom?: string; endsTo?: string; withdrawn?: true } {
   switch (status) {
     case 'PENDING':
       return { lifecycle: 'OPEN', startsAfter: today };
@@ -175,6 +184,9 @@ function statusFilter(status: AgreementStatus | undefined, today: CalendarDate):
     case 'TERMINATED':
     case 'RENEWED':
       return { lifecycle: status };
+    case 'WITHDRAWN':
+      // Withdrawn entries sit in a partition of their own, out of every list, sweep and statistic.
+      return { withdrawn: true };
     default:
       return {};
   }

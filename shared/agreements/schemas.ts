@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { ruleViolations } from './rules.ts';
 import { coded, issueOf } from '../validation.ts';
+import { annotationActions } from './annotation-actions.ts';
+import { evaluationSchema } from './activities/schemas.ts';
 import { calendarDate, countryCode, cursor, email, limit, pageOf, paragraphs, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 
 export const agreementKinds = ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'ADDENDUM', 'OTHER'] as const;
@@ -15,7 +17,7 @@ export const partnerCategories = [
   'UNIVERSITY',
   'OTHER',
 ] as const;
-export const agreementStatuses = ['PENDING', 'ACTIVE', 'EXPIRED', 'TERMINATED', 'RENEWED'] as const;
+export const agreementStatuses = ['PENDING', 'ACTIVE', 'EXPIRED', 'TERMINATED', 'RENEWED', 'WITHDRAWN'] as const;
 
 export type AgreementKind = (typeof agreementKinds)[number];
 export type AgreementStatus = (typeof agreementStatuses)[number];
@@ -103,6 +105,8 @@ export const patchAgreementSchema = z.strictObject({
   renews: serverManaged,
   renewedBy: serverManaged,
   terminatedOn: serverManaged,
+  renewedOn: serverManaged,
+  withdrawal: serverManaged,
 });
 export type PatchAgreement = z.output<typeof patchAgreementSchema>;
 
@@ -116,6 +120,9 @@ export type RenewAgreement = z.output<typeof renewAgreementSchema>;
 /** Something worth a second look that does not stop the write (the console shows it). */
 export const warningSchema = z.object({ path: z.string(), code: z.optional(z.string()), message: z.string() });
 export type Warning = z.output<typeof warningSchema>;
+
+/** Why and by whom a mistaken entry was withdrawn: it is hidden from lists, sweeps and statistics until restored. */
+export const withdrawalSchema = z.object({ at: timestamp, by: z.string(), reason: z.string() });
 
 export const agreementSchema = z.object({
   id: z.string(),
@@ -137,11 +144,17 @@ export const agreementSchema = z.object({
   renewedBy: z.optional(z.string()),
   terminatedOn: z.optional(calendarDate),
   terminationReason: z.optional(z.string()),
+  renewedOn: z.optional(calendarDate),
+  withdrawal: z.optional(withdrawalSchema),
   version: z.int(),
   createdAt: timestamp,
   updatedAt: timestamp,
   createdBy: z.string(),
   updatedBy: z.string(),
+  signedDocuments: z.optional(
+    z.int().check(z.meta({ description: 'Signed agreements checked and available (documents of kind SIGNED_AGREEMENT); absent or 0: the agreement has no signed document.' })),
+  ),
+  evaluation: z.optional(evaluationSchema),
   warnings: z.optional(z.array(warningSchema).check(z.meta({ description: 'On a write: what was accepted but deserves a look.' }))),
 });
 export type Agreement = z.output<typeof agreementSchema>;
@@ -156,6 +169,7 @@ export const listAgreementsQuery = z.strictObject({
   endsFrom: z.optional(calendarDate),
   endsTo: z.optional(calendarDate),
   parentId: z.optional(resourceId),
+  ownerUnit: z.optional(text(200).check(z.meta({ description: 'The owning unit, matched whole, ignoring case and spacing.' }))),
   limit,
   cursor: z.optional(cursor),
 });
@@ -173,10 +187,64 @@ export const auditEntrySchema = z.object({
   version: z.int(),
   at: timestamp,
   by: z.string(),
-  action: z.enum(['CREATED', 'UPDATED', 'TERMINATED', 'RENEWED']),
-  changes: z.array(z.object({ field: z.string(), from: z.optional(z.unknown()), to: z.optional(z.unknown()) })),
+  action: z.enum(['CREATED', 'UPDATED', 'TERMINATED', 'RENEWED', 'WITHDRAWN', 'RESTORED', ...annotationActions]),
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      from: z.optional(z.unknown()),
+      to: z.optional(z.unknown()),
+      text: z.optional(z.string().check(z.meta({ description: 'The change as the console shows it: "endsOn: 2026-01-27 → 2031-01-27" (a creation: "title: …").' }))),
+    }),
+  ),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
 export const agreementPage = pageOf(agreementSchema);
 export const auditPage = pageOf(auditEntrySchema);
+
+export const withdrawAgreementSchema = z.strictObject({ reason: text(1000).check(z.meta({ description: 'Why the entry is a mistake (kept in the history).' })) });
+
+export const searchAgreementsQuery = z.strictObject({
+  q: text(200).check(
+    z.meta({ description: 'Words of a title or a document number; each word matches the start of a word, ignoring case and accents (without a letter or digit, nothing matches).' }),
+  ),
+  limit,
+  cursor: z.optional(cursor),
+});
+
+export const dormantQuery = z.strictObject({
+  days: z._default(wholeNumber('a whole number of days from 1 to 1825', 1, 1825), 180),
+  limit,
+  cursor: z.optional(cursor),
+});
+
+const year = wholeNumber('a year from 1900 to 2199', 1900, 2199);
+export const statisticsQuery = z.strictObject({
+  year: z.optional(year),
+  from: z.optional(year),
+  to: z.optional(year),
+});
+export type StatisticsQuery = z.output<typeof statisticsQuery>;
+
+const counts = z.record(z.string(), z.int());
+export const breakdownSchema = z.object({
+  total: z.int(),
+  byKind: counts,
+  byPartnerCategory: counts.check(z.meta({ description: 'An agreement with partners of several categories counts once in each.' })),
+  domestic: z.int(),
+  foreign: z.int().check(z.meta({ description: 'With at least one partner outside Indonesia.' })),
+  byCountry: counts,
+  byField: counts,
+});
+export const statisticsSchema = z.object({
+  from: z.int(),
+  to: z.int(),
+  asOf: calendarDate.check(z.meta({ description: 'The day "active" is judged on: the end of the period, or today when the period is not over.' })),
+  signed: breakdownSchema.check(z.meta({ description: 'Agreements signed in the period (the start date when no signing date is recorded).' })),
+  active: breakdownSchema.check(z.meta({ description: 'Agreements active on asOf.' })),
+  sisterCitiesActive: z.int(),
+  renewals: z.int(),
+  terminations: z.int(),
+  expiredWithoutRenewal: z.int(),
+});
+export type Statistics = z.output<typeof statisticsSchema>;

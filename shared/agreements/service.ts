@@ -28,6 +28,9 @@ import {
   toAgreement,
   type AgreementRecord,
 } from './rules.ts';
+import { dormantPage } from '../alerts/dormant.ts';
+import { possibleDuplicates } from './duplicates.ts';
+import { historyEntryView } from './history.ts';
 import type { Agreement, AuditEntry, CreateAgreement, ListAgreementsQuery, PatchAgreement, RenewAgreement, Warning } from './schemas.ts';
 
 function auditEntry(record: AgreementRecord, action: AuditEntry['action'], changes: AuditEntry['changes']): AuditEntry {
@@ -61,8 +64,9 @@ export async function createAgreement(input: CreateAgreement, actor: Actor): Pro
     const at = actor.now.toISOString();
     const record: AgreementRecord = { ...input, id: randomUUID(), lifecycle: 'OPEN', version: 1, createdAt: at, updatedAt: at, createdBy: actor.subject, updatedBy: actor.subject };
     const { parent, warnings } = await checkRecord(record);
+    const duplicates = await possibleDuplicates(record);
     return {
-      result: withWarnings(toAgreement(record, todayInJakarta(actor.now)), warnings),
+      result: withWarnings(toAgreement(record, todayInJakarta(actor.now)), [...warnings, ...duplicates]),
       steps: insertionSteps(record, auditEntry(record, 'CREATED', changesBetween({}, record)), parent),
     };
   });
@@ -102,7 +106,7 @@ export async function renewAgreement(id: string, renewal: RenewAgreement, actor:
     assertOpen(old, 'ACTION_RENEWED');
     const own = recordViolations(successor);
     if (own.length) throw new InvalidInputError(own);
-    const closed: AgreementRecord = { ...old, lifecycle: 'RENEWED', renewedBy: successor.id, version: old.version + 1, updatedAt: at, updatedBy: actor.subject };
+    const closed: AgreementRecord = { ...old, lifecycle: 'RENEWED', renewedBy: successor.id, renewedOn: todayInJakarta(actor.now), version: old.version + 1, updatedAt: at, updatedBy: actor.subject };
     return {
       result: toAgreement(successor, todayInJakarta(actor.now)),
       steps: renewalSteps(
@@ -139,10 +143,21 @@ export async function expiringAgreements(query: { withinDays: number; limit: num
   };
 }
 
+/** The dormant agreements (the weekly email's rule, shared/alerts/dormant.ts), by end date. */
+export async function dormantAgreements(query: { days: number; limit: number; cursor?: string }, now: Date): Promise<Page<Agreement>> {
+  const today = todayInJakarta(now);
+  const scope = `dormant:${query.days}`;
+  const page = await dormantPage(today, query.days, query.limit, query.cursor ? (decodeCursor(scope, query.cursor) as Key) : undefined);
+  return {
+    items: page.items.map((record) => toAgreement(record, today)),
+    ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}),
+  };
+}
+
 export async function agreementHistory(id: string, query: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
   const scope = `history:${id}`;
   const start = query.cursor ? (decodeCursor(scope, query.cursor) as Key) : undefined;
   if (!start) await requireAgreementRecord(id);
   const page = await auditPageOf(id, query.limit, start);
-  return { items: page.items, ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
+  return { items: page.items.map(historyEntryView), ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
 }

@@ -57,6 +57,15 @@ export function complianceCheckpoint(today: CalendarDate): { year: number; month
   return month === 1 ? { year: year - 1, monthsElapsed: 12, final: true } : { year, monthsElapsed: month - 1, final: false };
 }
 
+/**
+ * Whether personal reminders go out at a checkpoint: the year-end check always; pro-rata ones only
+ * once `graceMonths` complete months have passed (3: from 1 April), so that nobody is told on
+ * 1 February that they are behind a target of a few hours.
+ */
+export function remindersDue(checkpoint: { monthsElapsed: number; final: boolean }, graceMonths: number): boolean {
+  return checkpoint.final || checkpoint.monthsElapsed >= graceMonths;
+}
+
 export function proRataTarget(targetHours: number, monthsElapsed: number): number {
   return Math.round(((targetHours * monthsElapsed) / 12) * 100) / 100;
 }

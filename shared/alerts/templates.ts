@@ -1,12 +1,12 @@
 import type { Agreement } from '../agreements/schemas.ts';
-import type { EmailMessage } from '../email/message.ts';
+import { consoleLink, renderLetter, type Content, type Language, type Letterhead } from './letter.ts';
 
 /**
- * The alert emails, in Bahasa Indonesia (default) or English: plain text and HTML of the same
- * content. Subjects name the agreement or the employee and the deadline.
+ * The alert emails, in Bahasa Indonesia (default) or English, as official letters (letter.ts):
+ * each says what is due, shows the details, and links to the console page where it is done.
+ * Subjects name the agreement or the employee and the deadline.
  */
-export type Language = 'id' | 'en';
-type Content = Omit<EmailMessage, 'to' | 'cc'>;
+export type { Language } from './letter.ts';
 
 const locale: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -14,58 +14,93 @@ export function formatDate(date: string, language: Language): string {
   return new Intl.DateTimeFormat(locale[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-function formatHours(hours: number, language: Language): string {
-  return new Intl.NumberFormat(locale[language], { maximumFractionDigits: 2 }).format(hours);
+function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale[language], { maximumFractionDigits: 2 }).format(value);
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** Hours with their JP beside them: "26,67 jam (35,56 JP)". */
+function hoursAndJp(hours: number, jpMinutes: number, language: Language): string {
+  const jp = Math.round(((hours * 60) / jpMinutes) * 100) / 100;
+  return `${formatNumber(hours, language)} ${language === 'id' ? 'jam' : 'hours'} (${formatNumber(jp, language)} JP)`;
 }
 
-/** Lines of text → the same lines as an HTML document (the first line becomes the heading). */
-function render(subject: string, lines: string[], table?: { head: string[]; rows: string[][] }): Content {
-  const text = [...lines, ...(table ? ['', ...table.rows.map((row) => `- ${row.join(' | ')}`)] : []), '', '-- Jalin'].join('\n');
-  const htmlTable = table
-    ? `<table border="1" cellpadding="4" cellspacing="0"><thead><tr>${table.head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${table.rows
-        .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-        .join('')}</tbody></table>`
-    : '';
-  const html = `<!doctype html><html><body><h2>${escapeHtml(subject)}</h2>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}${htmlTable}<p style="color:#666">Jalin</p></body></html>`;
-  return { subject, text, html };
-}
-
-export function expiringAgreementEmail(agreement: Agreement, daysLeft: number, language: Language): Content {
+export function expiringAgreementEmail(agreement: Agreement, daysLeft: number, language: Language, letterhead: Letterhead): Content {
   const ends = formatDate(agreement.endsOn, language);
   const partners = agreement.partners.map((partner) => partner.name).join(', ');
   const id = language === 'id';
+  const ended = daysLeft <= 0;
   const when =
     daysLeft > 0 ? (id ? `berakhir dalam ${daysLeft} hari` : `ends in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`) : daysLeft === 0 ? (id ? 'berakhir hari ini' : 'ends today') : id ? 'telah berakhir' : 'has ended';
   const subject = id ? `Kerja sama ${when}: ${agreement.title} (${ends})` : `Agreement ${when}: ${agreement.title} (${ends})`;
-  const lines = id
-    ? [
-        `Kerja sama "${agreement.title}"${agreement.number ? ` (nomor ${agreement.number})` : ''} dengan ${partners} ${when}, pada ${ends}.`,
-        `Unit pemilik: ${agreement.ownerUnit}.`,
-        'Bila kerja sama akan dilanjutkan, mulailah proses perpanjangan sekarang; bila tidak, catat evaluasinya.',
-      ]
-    : [
-        `The agreement "${agreement.title}"${agreement.number ? ` (number ${agreement.number})` : ''} with ${partners} ${when}, on ${ends}.`,
-        `Owner unit: ${agreement.ownerUnit}.`,
-        'If it is to continue, start the renewal now; if not, record its evaluation.',
-      ];
-  return render(subject, lines);
+  const opening = id
+    ? `Dengan hormat, kami sampaikan bahwa kerja sama "${agreement.title}" dengan ${partners} ${when}, pada ${ends}.`
+    : `We write to let you know that the agreement "${agreement.title}" with ${partners} ${when}, on ${ends}.`;
+  // On its last day a renewal can no longer start in time: what is due then is the evaluation.
+  const ask = ended
+    ? id
+      ? 'Kerja sama ini tidak dapat lagi diperpanjang. Mohon lengkapi evaluasi pelaksanaannya (capaian, kendala dan rekomendasi) paling lambat 30 hari setelah berakhir; bila kerja sama perlu dilanjutkan, usulkan kerja sama baru berdasarkan evaluasi tersebut.'
+      : 'It can no longer be renewed. Please complete its evaluation (results, obstacles, recommendations) within 30 days of its end; if the cooperation should go on, propose a new agreement based on that evaluation.'
+    : id
+      ? 'Bila kerja sama akan dilanjutkan, mohon mulai proses perpanjangan sekarang, karena penyusunan naskah dan persetujuan para pihak memerlukan waktu; bila tidak, mohon siapkan evaluasi pelaksanaannya.'
+      : 'If it is to continue, please start the renewal now, as drafting and the parties’ approval take time; if not, please prepare its evaluation.';
+  const head = id ? ['Rincian', 'Keterangan'] : ['Detail', 'Value'];
+  const rows = [
+    [id ? 'Nomor' : 'Number', agreement.number ?? '-'],
+    [id ? 'Mitra' : 'Partners', partners],
+    [id ? 'Unit pemilik' : 'Owner unit', agreement.ownerUnit],
+    [id ? 'Berakhir' : 'Ends', ends],
+  ];
+  return renderLetter(
+    {
+      language,
+      subject,
+      salutation: id ? 'Yth. Bapak/Ibu pengelola kerja sama,' : 'Dear colleagues,',
+      paragraphs: [opening, ask],
+      table: { head, rows },
+      action: { path: `/kerja-sama/${agreement.id}`, label: ended ? (id ? 'Isi evaluasi kerja sama' : 'Record the evaluation') : id ? 'Buka kerja sama' : 'Open the agreement' },
+      footnotes: [
+        id
+          ? 'Pesan ini dikirim oleh Jalin karena alamat Anda tercatat sebagai kontak kerja sama ini. Bila keliru, mohon balas email ini.'
+          : 'Jalin sent this message because your address is a contact of this agreement. If that is wrong, please reply to this email.',
+      ],
+    },
+    letterhead,
+  );
 }
 
-export function dormantDigestEmail(unit: string, agreements: Agreement[], sinceDays: number, language: Language): Content {
+export function dormantDigestEmail(unit: string, agreements: Agreement[], sinceDays: number, language: Language, letterhead: Letterhead): Content {
   const id = language === 'id';
   const subject = id
     ? `${agreements.length} kerja sama tanpa kegiatan ${sinceDays} hari terakhir: ${unit}`
     : `${agreements.length} agreement${agreements.length === 1 ? '' : 's'} without activity in ${sinceDays} days: ${unit}`;
-  const lines = id
-    ? [`Kerja sama berikut masih aktif tetapi tidak memiliki catatan pelatihan atau kegiatan dalam ${sinceDays} hari terakhir.`, 'Mohon tindak lanjuti atau evaluasi manfaatnya.']
-    : [`The agreements below are active but have no linked training or activity in the last ${sinceDays} days.`, 'Please follow up or evaluate their benefit.'];
+  const paragraphs = id
+    ? [`Dengan hormat, kerja sama ${unit} berikut masih berlaku tetapi tidak memiliki catatan pelatihan atau kegiatan dalam ${sinceDays} hari terakhir.`, 'Mohon tindak lanjuti pelaksanaannya bersama mitra, atau evaluasi manfaatnya.']
+    : [`The agreements of ${unit} below are in force but have no linked training or activity in the last ${sinceDays} days.`, 'Please follow them up with the partners, or evaluate their benefit.'];
   const head = id ? ['Kerja sama', 'Mitra', 'Berakhir'] : ['Agreement', 'Partners', 'Ends'];
-  const rows = agreements.map((agreement) => [agreement.title, agreement.partners.map((partner) => partner.name).join(', '), formatDate(agreement.endsOn, language)]);
-  return render(subject, lines, { head, rows });
+  const rows = agreements.map((agreement) => [
+    { text: agreement.title, href: consoleLink(letterhead, `/kerja-sama/${agreement.id}`) },
+    agreement.partners.map((partner) => partner.name).join(', '),
+    formatDate(agreement.endsOn, language),
+  ]);
+  return renderLetter(
+    {
+      language,
+      subject,
+      salutation: id ? 'Yth. Bapak/Ibu pengelola kerja sama,' : 'Dear colleagues,',
+      paragraphs,
+      table: { head, rows },
+      action: { path: '/', label: id ? 'Buka daftar perlu perhatian' : 'Open what needs attention' },
+    },
+    letterhead,
+  );
+}
+
+export interface CountedTraining {
+  title: string;
+  provider: string;
+  startsOn: string;
+  endsOn: string;
+  hours: number;
 }
 
 export interface TrainingShortfall {
@@ -76,29 +111,72 @@ export interface TrainingShortfall {
   year: number;
   final: boolean;
   asOf: string;
+  /** Minutes of one JP, to show JP beside hours. */
+  jpMinutes: number;
+  /** The records of the year that were counted, so the reader sees what is missing. */
+  counted: CountedTraining[];
 }
 
-export function trainingReminderEmail(shortfall: TrainingShortfall, language: Language): Content {
+export function trainingReminderEmail(shortfall: TrainingShortfall, language: Language, letterhead: Letterhead): Content {
   const id = language === 'id';
-  const hours = formatHours(shortfall.hours, language);
-  const required = formatHours(shortfall.requiredHours, language);
-  const target = formatHours(shortfall.targetHours, language);
+  const plain = (value: number) => formatNumber(value, language);
+  const withJp = (value: number) => hoursAndJp(value, shortfall.jpMinutes, language);
   const deadline = formatDate(`${shortfall.year}-12-31`, language);
   const subject = shortfall.final
     ? id
-      ? `Target jam pelatihan ${shortfall.year} tidak terpenuhi: ${shortfall.name} (${hours} dari ${target} jam)`
-      : `Training target for ${shortfall.year} not met: ${shortfall.name} (${hours} of ${target} hours)`
+      ? `Target jam pelatihan ${shortfall.year} tidak terpenuhi: ${shortfall.name} (${plain(shortfall.hours)} dari ${plain(shortfall.targetHours)} jam)`
+      : `Training target for ${shortfall.year} not met: ${shortfall.name} (${plain(shortfall.hours)} of ${plain(shortfall.targetHours)} hours)`
     : id
-      ? `Jam pelatihan di bawah target: ${shortfall.name} (${hours} dari ${required} jam, batas ${deadline})`
-      : `Training hours below target: ${shortfall.name} (${hours} of ${required} hours, deadline ${deadline})`;
-  const lines = shortfall.final
+      ? `Jam pelatihan di bawah target: ${shortfall.name} (${plain(shortfall.hours)} dari ${plain(shortfall.requiredHours)} jam, batas ${deadline})`
+      : `Training hours below target: ${shortfall.name} (${plain(shortfall.hours)} of ${plain(shortfall.requiredHours)} hours, deadline ${deadline})`;
+  const standing = shortfall.final
     ? id
-      ? [`Yth. ${shortfall.name},`, `Sampai akhir tahun ${shortfall.year} tercatat ${hours} jam pelatihan dari target ${target} jam.`, 'Mohon koordinasikan rencana pengembangan kompetensi tahun ini dengan atasan Anda.']
-      : [`Dear ${shortfall.name},`, `By the end of ${shortfall.year} you recorded ${hours} training hours of the ${target}-hour target.`, "Please plan this year's competency development with your supervisor."]
+      ? `Sampai akhir tahun ${shortfall.year} tercatat ${withJp(shortfall.hours)} pelatihan dari target ${withJp(shortfall.targetHours)}. Mohon koordinasikan rencana pengembangan kompetensi tahun ini dengan atasan Anda.`
+      : `By the end of ${shortfall.year} you recorded ${withJp(shortfall.hours)} of training against the target of ${withJp(shortfall.targetHours)}. Please plan this year's competency development with your supervisor.`
     : id
-      ? [`Yth. ${shortfall.name},`, `Per ${formatDate(shortfall.asOf, language)} tercatat ${hours} jam pelatihan tahun ${shortfall.year}; target berjalan saat ini ${required} jam (target tahunan ${target} jam, batas ${deadline}).`, 'Silakan ikuti pelatihan klasikal atau nonklasikal untuk memenuhinya.']
-      : [`Dear ${shortfall.name},`, `As of ${formatDate(shortfall.asOf, language)} you have ${hours} training hours in ${shortfall.year}; the pro-rata target is now ${required} hours (yearly target ${target} hours, deadline ${deadline}).`, 'Classical or non-classical training both count towards it.'];
-  return render(subject, lines);
+      ? `Per ${formatDate(shortfall.asOf, language)} tercatat ${withJp(shortfall.hours)} pelatihan tahun ${shortfall.year}; target berjalan saat ini ${withJp(shortfall.requiredHours)} (target tahunan ${withJp(shortfall.targetHours)}, batas ${deadline}). Pelatihan klasikal maupun nonklasikal dihitung.`
+      : `As of ${formatDate(shortfall.asOf, language)} you have ${withJp(shortfall.hours)} of training in ${shortfall.year}; the pro-rata target is now ${withJp(shortfall.requiredHours)} (yearly target ${withJp(shortfall.targetHours)}, deadline ${deadline}). Classical and non-classical training both count.`;
+  const counted = shortfall.counted.length
+    ? id
+      ? 'Pelatihan yang telah dihitung:'
+      : 'The training counted:'
+    : id
+      ? `Belum ada pelatihan yang tercatat untuk tahun ${shortfall.year}.`
+      : `No training is recorded for ${shortfall.year} yet.`;
+  const missing = id
+    ? `Bila ada pelatihan yang sudah Anda ikuti tetapi belum tercatat, mohon balas email ini kepada ${letterhead.unit} dengan melampirkan sertifikat atau surat keterangannya, agar dicatat.`
+    : `If a training you attended is missing, please reply to this email to ${letterhead.unit} with its certificate, so that it is recorded.`;
+  const table = shortfall.counted.length
+    ? {
+        head: id ? ['Pelatihan', 'Penyelenggara', 'Tanggal', 'Jam', 'JP'] : ['Training', 'Provider', 'Dates', 'Hours', 'JP'],
+        rows: shortfall.counted.map((training) => [
+          training.title,
+          training.provider,
+          training.startsOn === training.endsOn ? formatDate(training.endsOn, language) : `${formatDate(training.startsOn, language)} – ${formatDate(training.endsOn, language)}`,
+          plain(training.hours),
+          plain(Math.round(((training.hours * 60) / shortfall.jpMinutes) * 100) / 100),
+        ]),
+      }
+    : undefined;
+  const unsubscribe = encodeURIComponent(id ? 'Berhenti menerima pengingat jam pelatihan' : 'Stop training-hour reminders');
+  return renderLetter(
+    {
+      language,
+      subject,
+      salutation: id ? `Yth. Bapak/Ibu ${shortfall.name},` : `Dear ${shortfall.name},`,
+      paragraphs: table ? [standing, counted] : [standing, counted, missing],
+      ...(table ? { table } : {}),
+      action: { path: '/jam-pelajaran-saya', label: id ? 'Lihat jam pelajaran saya' : 'See my training hours' },
+      footnotes: [
+        ...(table ? [missing] : []),
+        id
+          ? `JP = jam pelajaran (${shortfall.jpMinutes} menit). Untuk berhenti menerima pengingat ini, gunakan tautan berhenti berlangganan pada aplikasi email Anda.`
+          : `JP = lesson hour (${shortfall.jpMinutes} minutes). To stop these reminders, use your mail app's unsubscribe link.`,
+      ],
+      headers: { 'List-Unsubscribe': `<mailto:${letterhead.email}?subject=${unsubscribe}>` },
+    },
+    letterhead,
+  );
 }
 
 export interface UnitShortfall {
@@ -107,17 +185,37 @@ export interface UnitShortfall {
   below: number;
 }
 
-export function trainingAdminSummaryEmail(units: UnitShortfall[], checkpoint: { year: number; requiredHours: number; final: boolean; asOf: string }, language: Language): Content {
+export function trainingAdminSummaryEmail(
+  units: UnitShortfall[],
+  checkpoint: { year: number; requiredHours: number; final: boolean; asOf: string; jpMinutes: number; remindersSent: boolean },
+  language: Language,
+  letterhead: Letterhead,
+): Content {
   const id = language === 'id';
-  const required = formatHours(checkpoint.requiredHours, language);
+  const required = formatNumber(checkpoint.requiredHours, language);
   const below = units.reduce((sum, unit) => sum + unit.below, 0);
   const subject = id
     ? `Ringkasan kepatuhan jam pelatihan ${checkpoint.year} per ${formatDate(checkpoint.asOf, language)}: ${below} ASN di bawah ${required} jam`
     : `Training compliance ${checkpoint.year} as of ${formatDate(checkpoint.asOf, language)}: ${below} employees below ${required} hours`;
-  const lines = id
-    ? [`Target ${checkpoint.final ? 'akhir tahun' : 'berjalan'}: ${required} jam. Rincian per unit kerja:`]
-    : [`${checkpoint.final ? 'Year-end' : 'Pro-rata'} target: ${required} hours. Per work unit:`];
+  const paragraphs = [
+    id
+      ? `Target ${checkpoint.final ? 'akhir tahun' : 'berjalan'}: ${hoursAndJp(checkpoint.requiredHours, checkpoint.jpMinutes, language)}. Rincian per unit kerja:`
+      : `${checkpoint.final ? 'Year-end' : 'Pro-rata'} target: ${hoursAndJp(checkpoint.requiredHours, checkpoint.jpMinutes, language)}. Per work unit:`,
+    ...(checkpoint.remindersSent
+      ? []
+      : [id ? 'Pengingat pribadi belum dikirim bulan ini: masih dalam masa tenggang awal tahun.' : 'No personal reminders went out this month: the grace period of the year is still running.']),
+  ];
   const head = id ? ['Unit kerja', 'ASN', 'Di bawah target', 'Persentase memenuhi'] : ['Unit', 'Employees', 'Below target', 'Share meeting it'];
   const rows = units.map((unit) => [unit.unit, String(unit.employees), String(unit.below), `${Math.round(((unit.employees - unit.below) / unit.employees) * 100)}%`]);
-  return render(subject, lines, { head, rows });
+  return renderLetter(
+    {
+      language,
+      subject,
+      salutation: id ? 'Yth. Tim Pengembangan Kompetensi,' : 'Dear colleagues,',
+      paragraphs,
+      table: { head, rows },
+      action: { path: '/pelatihan', label: id ? 'Buka kepatuhan jam pelatihan' : 'Open training compliance' },
+    },
+    letterhead,
+  );
 }

@@ -12,6 +12,8 @@ export interface PageQuery {
   names: Record<string, string>;
   values: Record<string, unknown>;
   forward?: boolean;
+  /** Strongly consistent (table queries only): for reads that a conditional write builds on. */
+  consistent?: boolean;
 }
 
 /** Bounds the work of one request when a filter discards most of what it reads. */
@@ -34,6 +36,7 @@ export async function queryPage(query: PageQuery, limit: number, start?: Key): P
       ExpressionAttributeNames: Object.keys(query.names).length ? query.names : undefined,
       ExpressionAttributeValues: query.values,
       ScanIndexForward: query.forward ?? true,
+      ...(query.consistent ? { ConsistentRead: true } : {}),
       Limit: query.filter ? Math.max(limit - items.length, 50) : limit - items.length,
       ExclusiveStartKey: exclusiveStart,
     };

@@ -5,6 +5,10 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Where replies go: the unit that owns the matter, not the no-reply sender. */
+  replyTo?: string[];
+  /** Further headers, such as List-Unsubscribe on personal reminders (SES simple content accepts them). */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -23,6 +23,8 @@ export async function composeMime(message: EmailMessage, from: string, messageId
     subject: message.subject,
     text: message.text,
     html: message.html,
+    ...(message.replyTo?.length ? { replyTo: message.replyTo } : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
     ...(messageId ? { messageId } : {}),
   })
     .compile()

@@ -44,7 +44,14 @@ export function sesMailer(from: string, client = new SESv2Client({}), backoffMs 
       const command = new SendEmailCommand({
         FromEmailAddress: from,
         Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
-        Content: { Simple: { Subject: utf8(message.subject), Body: { Text: utf8(message.text), Html: utf8(message.html) } } },
+        ...(message.replyTo?.length ? { ReplyToAddresses: message.replyTo } : {}),
+        Content: {
+          Simple: {
+            Subject: utf8(message.subject),
+            Body: { Text: utf8(message.text), Html: utf8(message.html) },
+            ...(message.headers ? { Headers: Object.entries(message.headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
+          },
+        },
         ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
         ...(tag ? { EmailTags: [{ Name: ALERT_TAG, Value: tag }] } : {}),
       });

@@ -31,6 +31,7 @@ export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R
 
 export interface HttpResult {
   status: number;
+  /** JSON, or a Buffer: a file answered as it is (give it a content-type header). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -172,7 +173,15 @@ function expectedVersion(event: Event, optional: boolean): VersionPrecondition |
 }
 
 function toResponse(result: HttpResult): Result {
+  // A file (an export): its bytes go base64-encoded, as API Gateway expects binary bodies; its headers name its type.
+  if (Buffer.isBuffer(result.body)) {
+    return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.body.toString('base64'), isBase64Encoded: true };
+  }
   const hasBody = result.body !== undefined;
+  // A text body the route typed itself (text/csv) goes out as it is.
+  if (typeof result.body === 'string' && result.headers?.['content-type']) {
+    return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.body };
+  }
   return {
     statusCode: result.status,
     headers: {

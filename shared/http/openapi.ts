@@ -77,13 +77,22 @@ function problemResponses(statuses: number[]) {
   );
 }
 
+/** A file as the answer itself: its bytes, named by Content-Disposition (OpenAPI 3.1: a binary string of the media type). */
+function fileResponse(mediaTypes: readonly string[]) {
+  return {
+    description: 'The file itself, as an attachment.',
+    headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…" (and filename* in UTF-8)' } },
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+  };
+}
+
 const successStatuses = (route: RouteDefinition) => [route.success.status, ...(route.success.alsoStatus ? [route.success.alsoStatus] : [])];
 
 function operation(id: string, route: RouteDefinition) {
   const secured = route.access !== 'public';
   const success = {
     description: route.success.description,
-    ...(route.success.schema ? { content: { 'application/json': { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
+    ...(route.success.schema ? { content: { [route.success.contentType ?? 'application/json']: { schema: jsonSchema(route.success.schema, 'output') } } } : {}),
   };
   const headers = [
     ...(route.conditional
@@ -117,7 +126,7 @@ function operation(id: string, route: RouteDefinition) {
         }
       : {}),
     responses: {
-      ...Object.fromEntries(successStatuses(route).map((status) => [String(status), success])),
+      ...Object.fromEntries(successStatuses(route).map((status) => [String(status), route.success.files && status === route.success.status ? fileResponse(route.success.files) : success])),
       ...problemResponses([...new Set(errors)].sort()),
     },
   };

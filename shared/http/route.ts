@@ -12,6 +12,16 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
 type Schema = z.ZodMiniType;
 
 /**
+ * What a route does in the file store (shared/files/store.ts), under a key prefix: PutObject to
+ * presign an upload, GetObject to presign a download, DeleteObject to remove. Its function's role
+ * holds exactly these on `<prefix>*` (infra/files.ts), as it holds its table actions.
+ */
+export interface ObjectAccess {
+  action: 'PutObject' | 'GetObject' | 'DeleteObject';
+  prefix: string;
+}
+
+/**
  * One row of the route table. The same row drives the CDK API (its function's role and
  * integration), the local server, the request parsing in shared/http/handler.ts, and the
  * OpenAPI document.
@@ -26,6 +36,8 @@ export interface RouteDefinition {
   access: 'public' | readonly Group[];
   /** Exactly the table actions the route uses: its function's role holds the union of its routes' (infra/lambda.ts). */
   actions: readonly TableAction[];
+  /** What it does in the file store, if anything. */
+  objects?: readonly ObjectAccess[];
   summary: string;
   tag: string;
   params?: Schema;
@@ -42,7 +54,16 @@ export interface RouteDefinition {
   /** Seconds the route may need when the default (10 s) is too short; API Gateway stops waiting at 29 s. */
   timeoutSeconds?: number;
   /** Success status and the schema of its body (`null` for none); `alsoStatus` for a second success code (201 on create). */
-  success: { status: number; alsoStatus?: number; schema: Schema | null; description: string };
+  success: {
+    status: number;
+    alsoStatus?: number;
+    schema: Schema | null;
+    description: string;
+    /** Default application/json. */
+    contentType?: string;
+    /** Media types of a file answered with `status` itself (exports); `schema` then describes the `alsoStatus` answer. */
+    files?: readonly string[];
+  };
   /** Error statuses the route may answer besides those every route may (400/401/403/500/503). */
   errors?: readonly number[];
 }

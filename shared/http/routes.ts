@@ -1,6 +1,10 @@
+import { activityRoutes } from '../agreements/activities/routes.ts';
+import { documentRoutes } from '../agreements/documents/routes.ts';
 import { agreementRoutes } from '../agreements/routes.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
+import { programRoutes } from '../training/programs/routes.ts';
+import { importRoutes } from '../training/imports/routes.ts';
 import { trainingRoutes } from '../training/routes.ts';
 import { defineRoutes } from './route.ts';
 
@@ -15,6 +19,10 @@ export const routes = defineRoutes({
   ...trainingRoutes,
   ...alertRoutes,
   ...systemRoutes,
+  ...programRoutes,
+  ...documentRoutes,
+  ...activityRoutes,
+  ...importRoutes,
 });
 
 export type RouteId = keyof typeof routes;

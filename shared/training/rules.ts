@@ -37,9 +37,12 @@ export function roundHours(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-export function compliance(hours: number, targetHours: number) {
+/** Hours against the target, with the same figures in JP of `jpMinutes` beside them (45: the national JP). */
+export function compliance(hours: number, targetHours: number, jpMinutes = 45) {
   const rounded = roundHours(hours);
-  return { hours: rounded, targetHours, remainingHours: roundHours(Math.max(0, targetHours - rounded)), compliant: rounded >= targetHours };
+  const remainingHours = roundHours(Math.max(0, targetHours - rounded));
+  const jp = (value: number) => roundHours((value * 60) / jpMinutes);
+  return { hours: rounded, targetHours, remainingHours, compliant: rounded >= targetHours, jp: jp(rounded), targetJp: jp(targetHours), remainingJp: jp(remainingHours) };
 }
 
 /** Two records describe the same course attendance when these match (case and spacing aside). */

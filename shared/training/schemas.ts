@@ -83,8 +83,10 @@ export const trainingSchema = z.object({
   year: z.int().check(z.meta({ description: 'The year the hours count in: the year of endsOn.' })),
   agreementId: z.optional(z.string()),
   certificateNumber: z.optional(z.string()),
+  programId: z.optional(z.string().check(z.meta({ description: 'The training program this record is a participation in (removed with the participant).' }))),
   createdAt: timestamp,
   createdBy: z.string(),
+  importId: z.optional(z.string().check(z.meta({ description: 'The background import that wrote the record, if any.' }))),
   version: z.int(),
 });
 export type Training = z.output<typeof trainingSchema>;
@@ -96,13 +98,31 @@ export const summarySchema = z.object({
   targetHours: z.number(),
   remainingHours: z.number(),
   compliant: z.boolean(),
+  jp: z.number().check(z.meta({ description: 'hours in JP (jam pelajaran, JP_MINUTES each: 45 by default).' })),
+  targetJp: z.number(),
+  remainingJp: z.number(),
+  targetUnit: z.optional(z.enum(['HOURS', 'JP']).check(z.meta({ description: 'The unit the year\'s target was set in.' }))),
 });
 export type TrainingSummary = z.output<typeof summarySchema>;
 
-export const targetBody = z.strictObject({ hours: hours(1000) });
+/** A whole number of JP (jam pelajaran), from 1 to `max`. */
+export function jpCount(max: number) {
+  return z.int({ message: 'must be a whole number of JP' }).check(z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max}`));
+}
+
+/** Exactly one of `hours` and `jp` (a length or a target given in either unit). */
+export function oneLength<T extends { hours?: unknown; jp?: unknown }>() {
+  return z.superRefine((draft: T, context) => {
+    if ((draft.hours === undefined) === (draft.jp === undefined)) context.addIssue({ code: 'custom', path: ['hours'], message: 'give either hours or jp, not both and not neither', input: draft });
+  });
+}
+
+export const targetBody = z.strictObject({ hours: z.optional(hours(1000)), jp: z.optional(jpCount(1000)) }).check(oneLength());
 export const targetSchema = z.object({
   year: z.int(),
-  hours: z.number(),
+  hours: z.number().check(z.meta({ description: 'The target in hours (what compliance compares).' })),
+  jp: z.number().check(z.meta({ description: 'The same target in JP.' })),
+  unit: z.enum(['HOURS', 'JP']).check(z.meta({ description: 'The unit the target was set in (national rule: 20 JP; DKI Jakarta: 40 hours).' })),
   source: z.enum(['STORED', 'DEFAULT']).check(z.meta({ description: 'DEFAULT: no target stored for the year; the configured default applies.' })),
   version: z.optional(z.int()),
 });
@@ -116,6 +136,9 @@ export const complianceRowSchema = z.object({
   targetHours: z.number(),
   remainingHours: z.number(),
   compliant: z.boolean(),
+  jp: z.number().check(z.meta({ description: 'hours in JP (jam pelajaran, JP_MINUTES each: 45 by default).' })),
+  targetJp: z.number(),
+  remainingJp: z.number(),
 });
 export type ComplianceRow = z.output<typeof complianceRowSchema>;
 
@@ -131,7 +154,19 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 
-export const outcomesSchema = z.object({ agreementId: z.string(), trainings: z.int(), participants: z.int(), hours: z.number() });
+export const outcomesSchema = z.object({
+  agreementId: z.string(),
+  programs: z.int().check(z.meta({ description: 'Training programs run under the agreement.' })),
+  trainings: z.int().check(z.meta({ description: 'Training records of DKI employees linked to the agreement.' })),
+  participants: z.int().check(z.meta({ description: 'internalParticipants + externalParticipants.' })),
+  internalParticipants: z.int().check(z.meta({ description: 'Distinct DKI employees with a linked record.' })),
+  externalParticipants: z.int().check(z.meta({ description: 'Participants of other agencies or regions in the linked programs.' })),
+  hours: z.number().check(z.meta({ description: 'internalHours + externalHours: hours of training delivered.' })),
+  internalHours: z.number(),
+  externalHours: z.number(),
+  activities: z.int().check(z.meta({ description: 'Implementation activities and evaluations recorded (POST /agreements/{id}/activities).' })),
+  lastActivityOn: z.optional(z.string().check(z.meta({ format: 'date' }))),
+});
 
 export const nipParams = z.object({ nip });
 export const trainingParams = z.object({ nip, trainingId: resourceId });
@@ -139,7 +174,12 @@ export const yearParams = z.object({ year });
 const currentYearByDefault = z.meta({ description: 'Defaults to the current year in Asia/Jakarta.' });
 export const yearQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)) });
 export const yearPageQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)), limit, cursor: z.optional(cursor) });
-export const employeesQuery = z.strictObject({ unit: z.optional(text(200)), limit, cursor: z.optional(cursor) });
+export const employeesQuery = z.strictObject({
+  unit: z.optional(text(200)),
+  name: z.optional(text(200).check(z.meta({ description: 'The start of the name (at least 2 letters), case and accents aside; with unit, within that unit.' }))),
+  limit,
+  cursor: z.optional(cursor),
+});
 export const complianceQuery = z.strictObject({
   year: z.optional(year),
   unit: z.optional(text(200)),
@@ -147,9 +187,9 @@ export const complianceQuery = z.strictObject({
   limit,
   cursor: z.optional(cursor),
 });
-export const summaryQuery = z.strictObject({ year: z.optional(year) });
+export const summaryQuery = z.strictObject({ year: z.optional(year), limit, cursor: z.optional(cursor) });
 
 export const employeePage = pageOf(employeeSchema);
 export const trainingPage = pageOf(trainingSchema);
 export const compliancePage = pageOf(complianceRowSchema);
-export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), items: z.array(unitSummarySchema) });
+export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), targetJp: z.optional(z.number()), items: z.array(unitSummarySchema), nextCursor: z.optional(z.string()) });

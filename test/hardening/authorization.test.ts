@@ -22,6 +22,9 @@ import { expectProblem } from '../support/hardening.ts';
  * - auditor reads everything;
  * - employee reads only its own data (GET /employees/{nip}, its trainings, its summary) and
  *   GET /training-targets/{year};
+ * - training programs: training-admin writes them; training readers and agreements-admin read
+ *   programs (no personal data; they are agreements' outcomes); only training readers read
+ *   participants (NIPs and names); employee none;
  * - /health and /openapi.json are public.
  */
 type Access = 'public' | readonly (Group | 'employee:own')[];
@@ -39,12 +42,21 @@ const expectedAccess: Record<string, Access> = {
   getAgreement: AGREEMENT_READERS,
   agreementHistory: AGREEMENT_READERS,
   agreementOutcomes: AGREEMENT_READERS,
+  searchAgreements: AGREEMENT_READERS,
+  agreementStatistics: AGREEMENT_READERS,
+  dormantAgreements: AGREEMENT_READERS,
+  withdrawAgreement: ['agreements-admin'],
+  restoreAgreement: ['agreements-admin'],
   // Employees and training
   putEmployee: ['training-admin'],
   addTraining: ['training-admin'],
   deleteTraining: ['training-admin'],
   putTarget: ['training-admin'],
   importTrainings: ['training-admin'],
+  createImport: ['training-admin'],
+  listImports: TRAINING_READERS,
+  getImport: TRAINING_READERS,
+  importRejected: TRAINING_READERS,
   listEmployees: TRAINING_READERS,
   compliance: TRAINING_READERS,
   complianceSummary: TRAINING_READERS,
@@ -55,6 +67,29 @@ const expectedAccess: Record<string, Access> = {
   getTarget: [...TRAINING_READERS, 'employee'],
   // Alerts: each group reads only the kinds about what it may read (expectedAlertKinds below).
   listAlerts: ['agreements-admin', 'training-admin', 'auditor'],
+  // Training programs and participants
+  createProgram: ['training-admin'],
+  updateProgram: ['training-admin'],
+  putParticipant: ['training-admin'],
+  addParticipants: ['training-admin'],
+  removeParticipant: ['training-admin'],
+  listPrograms: [...TRAINING_READERS, 'agreements-admin'],
+  getProgram: [...TRAINING_READERS, 'agreements-admin'],
+  listParticipants: TRAINING_READERS,
+  getParticipant: TRAINING_READERS,
+  // Documents: agreement readers list and download, agreements-admin adds and deletes, employees see none
+  addDocument: ['agreements-admin'],
+  deleteDocument: ['agreements-admin'],
+  listDocuments: AGREEMENT_READERS,
+  getDocument: AGREEMENT_READERS,
+  // Activities and evaluations
+  recordActivity: ['agreements-admin'],
+  deleteActivity: ['agreements-admin'],
+  listActivities: AGREEMENT_READERS,
+  // Exports: the groups of the list each one exports
+  exportAgreements: AGREEMENT_READERS,
+  exportCompliance: TRAINING_READERS,
+  exportTrainings: [...TRAINING_READERS, 'employee:own'],
   // System
   health: 'public',
   openapi: 'public',
@@ -113,9 +148,16 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     createAgreement: agreementBody(),
     updateAgreement: { notes: `Catatan ${sequence}` },
     renewAgreement: { endsOn: '2040-01-01' },
+    withdrawAgreement: { reason: 'Dicatat dua kali' },
     putEmployee: employeeBody(),
     addTraining: trainingBody({ title: `Pelatihan Matriks ${sequence}` }),
     putTarget: { hours: 40 },
+    createProgram: { title: `Program Matriks ${sequence}`, provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
+    updateProgram: { title: 'Program Matriks', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },
+    addParticipants: { participants: [{ nip: otherNip }] },
+    addDocument: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 1000, kind: 'SIGNED_AGREEMENT' },
+    recordActivity: { kind: 'MEETING', on: '2026-01-05', description: `Rapat koordinasi ${sequence}` },
+    createImport: { filename: 'roster.csv', size: 100 },
   };
   if (id === 'putEmployee') return { method: route.method, path: `/employees/${nipFor(7100 + sequence)}`, body: bodies.putEmployee, headers };
   if (id === 'importTrainings') return { method: route.method, path, rawBody: `${IMPORT_COLUMNS.join(',')}\n`, headers: { 'content-type': 'text/csv' } };

@@ -28,7 +28,7 @@ const SEED = 20_261_130;
 const KNOWN: string[] = [];
 
 const { url } = useLocalApi();
-const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[] };
+const state = { agreements: [] as string[], nips: [] as string[], trainings: [] as string[], documents: [] as string[], activities: [] as string[] };
 let document: OpenApiDocument;
 let token: string;
 
@@ -47,9 +47,16 @@ beforeAll(async () => {
     state.nips.push(nip);
     state.trainings.push((await send('POST', `/employees/${nip}/trainings`, trainingBody({ agreementId: state.agreements[0] }), trainingAdmin)).id);
   }
+  for (let index = 0; index < 3; index += 1) {
+    state.documents.push((await send('POST', `/agreements/${state.agreements[0]}/documents`, documentBody, admin)).id);
+    state.activities.push((await send('POST', `/agreements/${state.agreements[0]}/activities`, activityBody, admin)).id);
+  }
   document = (await (await fetch(`${url()}/openapi.json`)).json()) as OpenApiDocument;
   token = await mintToken({ groups: ['agreements-admin', 'training-admin', 'auditor'], subject: 'contract' });
 });
+
+const documentBody = { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 2048, kind: 'SIGNED_AGREEMENT' };
+const activityBody = { kind: 'MEETING', on: '2026-01-05', description: 'Rapat koordinasi', participants: ['Biro Kerja Sama Daerah'] };
 
 /** Values that exist on the server, offered next to the generated ones (as examples would be). */
 function knownValues(): KnownValues {
@@ -58,6 +65,8 @@ function knownValues(): KnownValues {
     id: () => fc.constantFrom(...state.agreements),
     nip: () => fc.oneof(fc.constantFrom(...state.nips), fresh),
     trainingId: () => fc.constantFrom(...state.trainings),
+    documentId: () => fc.constantFrom(...state.documents),
+    activityId: () => fc.constantFrom(...state.activities),
     year: () => fc.integer({ min: 2020, max: 2035 }).map(String),
     limit: () => fc.integer({ min: 1, max: 100 }).map(String),
     withinDays: () => fc.integer({ min: 0, max: 1825 }).map(String),
@@ -70,9 +79,13 @@ function knownValues(): KnownValues {
     'body:renewAgreement': () => fc.constant({ endsOn: '2040-01-01' }),
     'body:putEmployee': () => fc.constant(employeeBody()),
     'body:addTraining': () => fc.integer({ min: 1, max: 1_000_000 }).map((n) => trainingBody({ title: `Pelatihan Kontrak ${n}` })),
+    'body:addDocument': () => fc.constant(documentBody),
+    'body:recordActivity': () => fc.constant(activityBody),
     'body:putTarget': () => fc.integer({ min: 1, max: 1000 }).map((hours) => ({ hours })),
     'body:importTrainings': () =>
       fc.integer({ min: 1, max: 1_000_000 }).map((n) => [IMPORT_COLUMNS.join(','), `${state.nips[n % 3]},Kursus Kontrak ${n},BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,`].join('\n')),
+    'body:createImport': () =>
+      fc.integer({ min: 1, max: 1_000_000 }).map((n) => [IMPORT_COLUMNS.join(';'), `${state.nips[n % 3]};Impor Kontrak ${n};BPSDM;Klasikal;01/04/2026;02/04/2026;8;;`].join('\r\n')),
   };
 }
 

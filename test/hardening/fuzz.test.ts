@@ -26,7 +26,8 @@ import { problemViolations, rejectedTokens, tableSnapshot, tokenWithGroups, type
  */
 const SEED = 20_260_501;
 const BATCH = 16;
-const RUNS = 320; // 320 batches of 16: 5,120 requests
+// About 215 requests per operation (31 operations), so that each poison, even those only some routes can carry (If-Match), is sent 20 times or more.
+const RUNS = 420; // 420 batches of 16: 6,720 requests
 
 const { url } = useLocalApi();
 
@@ -213,6 +214,8 @@ function plausibleQuery(name: string): fc.Arbitrary<string> {
       return fc.integer({ min: 2000, max: 2100 }).map(String);
     case 'parentId':
       return plausibleParam('id');
+    case 'format':
+      return fc.constantFrom('xlsx', 'csv');
     default:
       return fc.constantFrom('kolaka', 'Dinas Kesehatan', 'pendidikan', 'x');
   }
@@ -267,10 +270,16 @@ function baseBody(op: Operation): fc.Arbitrary<Body | undefined> {
       return fc.constantFrom<unknown>({ title: 'Judul baru' }, { notes: null }, { status: 'TERMINATED', terminationReason: 'Selesai' }, { endsOn: addDays(today, 900) }, {}).map((value) => ({ kind: 'json', value }));
     case 'renewAgreement':
       return fc.constantFrom<unknown>({ endsOn: addDays(today, 3000) }, { endsOn: addDays(today, 3000), startsOn: addDays(today, 400), number: 'FUZZ/R' }).map((value) => ({ kind: 'json', value }));
+    case 'withdrawAgreement':
+      return fc.constant<Body>({ kind: 'json', value: { reason: 'Dicatat dua kali' } });
     case 'putEmployee':
       return fc.constantFrom<unknown>(employeeBody(), employeeBody({ unit: 'Dinas Fuzz', supervisorEmail: 'atasan@jakarta.go.id' })).map((value) => ({ kind: 'json', value }));
     case 'addTraining':
       return fc.constantFrom<unknown>(trainingBody({ title: 'Pelatihan Fuzz' }), trainingBody({ title: 'Webinar Fuzz', method: 'NON_CLASSICAL', hours: 2.5, certificateNumber: 'FZ-1' })).map((value) => ({ kind: 'json', value }));
+    case 'addDocument':
+      return fc.constantFrom<unknown>({ filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 2048, kind: 'SIGNED_AGREEMENT' }).map((value) => ({ kind: 'json', value }));
+    case 'recordActivity':
+      return fc.constantFrom<unknown>({ kind: 'VISIT', on: '2026-01-05', description: 'Kunjungan kerja' }).map((value) => ({ kind: 'json', value }));
     case 'putTarget':
       return fc.constantFrom<unknown>({ hours: 20 }, { hours: 40.5 }).map((value) => ({ kind: 'json', value }));
     case 'importTrainings':
@@ -389,15 +398,15 @@ function poisonsFor(op: Operation): fc.Arbitrary<Poison> {
         fc
           .constantFrom(
             'nip,title\n1,2',
-            `${header.toUpperCase()}\n`,
+            `${header.replaceAll(',', '|')}\n`,
             `${IMPORT_COLUMNS.slice(1).join(',')}\n`,
-            `${[...IMPORT_COLUMNS].reverse().join(',')}\n`,
+            `${[...IMPORT_COLUMNS, 'nip'].join(',')}\n`,
             `${header},extra\n`,
             `${header}\n"unterminated,quote`,
             `"${header}\n`,
             `${nipFor(4000)},Pelatihan,BPSDM,CLASSICAL,2026-04-01,2026-04-02,8,,\n`,
             '{"nip":"198609262015051001"}',
-            `${header.replaceAll(',', ';')}\n`,
+            `${header.replaceAll(',', ';')};catatan\n`,
           )
           .map((text): Poison => ({ label: 'body:bad-csv', apply: (request) => void (request.body = { kind: 'raw', text }) })),
       );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../shared/db/client.ts';
-import { IMPORT_COLUMNS } from '../../shared/training/import.ts';
+import { IMPORT_COLUMNS, MAX_SYNC_ROWS } from '../../shared/training/import.ts';
 import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { employeeBody, nipFor } from '../support/fixtures/employees.ts';
 
@@ -126,15 +126,17 @@ describe('POST /trainings/import', () => {
     const extraColumn = await importCsv(`${header},remarks,Angkatan\n`);
     expect(extraColumn.status).toBe(400);
     expect(extraColumn.body.errors[0]).toMatchObject({ path: 'header', message: expect.stringMatching(/unknown columns "remarks", "Angkatan"/) });
-    const missingColumn = await importCsv(`${IMPORT_COLUMNS.slice(0, -1).join(',')}\n`);
-    expect(missingColumn.body.errors[0].message).toMatch(/missing certificateNumber/);
+    const missingColumn = await importCsv(`${IMPORT_COLUMNS.filter((column) => column !== 'hours').join(',')}\n`);
+    expect(missingColumn.body.errors[0].message).toMatch(/missing hours/);
   });
 
-  it('answers a 1 MB roster of bad rows with the first 100 in full and the total count', async () => {
+  it('answers a roster of 1,000 bad rows (its bound) with the first 100 in full and the total count, and refuses 1,001 rows with a 413 that points to the background import', async () => {
     const bad = `${nipFor(23)},${'Judul '.repeat(60)},${'P'.repeat(250)},ONLINE,2025-13-01,2025-02-30,1e9,bad id!,${'C'.repeat(120)}`;
-    const rows = Array.from({ length: Math.ceil(1_048_576 / bad.length) - 1 }, () => bad);
+    const rows = Array.from({ length: MAX_SYNC_ROWS }, () => bad);
     const csv = [header, ...rows].join('\n');
-    expect(csv.length).toBeGreaterThan(1_000_000);
+    const tooMany = await importCsv(`${csv}\n${bad}`);
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.detail).toMatch(/1001 rows.*at most 1000.*POST \/training-imports/);
     const response = await importCsv(csv);
     expect(response.status).toBe(200);
     expect(response.body.rejectedCount).toBe(rows.length);

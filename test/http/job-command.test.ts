@@ -79,7 +79,7 @@ describe('one DynamoDB Local per data folder', () => {
 
       const env = { JALIN_DATA_DIR: dataDir, TABLE_NAME: 'jalin' };
       const seeded = await tool('seed-demo', [], env);
-      expect(seeded.stdout.trim()).toMatch(/^demo data: \d+ agreements loaded$/);
+      expect(seeded.stdout.trim()).toMatch(/^demo data: \d+ agreements, \d+ employees, \d+ trainings, \d+ programs loaded$/);
       const job = await tool('job', ['dormant-agreements', '--today', '2026-12-07'], env);
       expect(job.stdout.trim()).toMatch(/^dormant-agreements 2026-12-07: sent \d+, skipped \d+, failed \d+$/);
       // Neither started an engine of its own: the record still names the first one.

@@ -1,3 +1,4 @@
+import { currentYear } from '../../shared/time/calendar.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor, untilServed, useLocalApi } from '../support/api.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
@@ -102,7 +103,7 @@ describe('training records and totals', () => {
     expect(newYear.body.year).toBe(2027);
 
     const summary2026 = await call('GET', `/employees/${nip}/training-summary?year=2026`, { token: auditor });
-    expect(summary2026.body).toEqual({ nip, year: 2026, hours: 12.5, targetHours: 40, remainingHours: 27.5, compliant: false });
+    expect(summary2026.body).toEqual({ nip, year: 2026, hours: 12.5, targetHours: 40, remainingHours: 27.5, compliant: false, jp: 16.67, targetJp: 53.33, remainingJp: 36.67, targetUnit: 'HOURS' });
     expect((await call('GET', `/employees/${nip}/training-summary?year=2027`, { token: auditor })).body.hours).toBe(16);
     expect((await call('GET', `/employees/${nip}/trainings?year=2027`, { token: auditor })).body.items.map((item: { id: string }) => item.id)).toEqual([newYear.body.id]);
 
@@ -196,7 +197,7 @@ describe('training records and totals', () => {
 
 describe('targets and compliance', () => {
   it('uses the default target, and a stored one changes compliance at once', async () => {
-    expect((await call('GET', '/training-targets/2031', { token: auditor })).body).toEqual({ year: 2031, hours: 40, source: 'DEFAULT' });
+    expect((await call('GET', '/training-targets/2031', { token: auditor })).body).toEqual({ year: 2031, hours: 40, jp: 53.33, unit: 'HOURS', source: 'DEFAULT' });
     const unit = 'Biro Hukum';
     const met = await newEmployee({ unit });
     const unmet = await newEmployee({ unit });
@@ -204,7 +205,7 @@ describe('targets and compliance', () => {
     await addTraining(unmet, { startsOn: '2031-02-01', endsOn: '2031-02-05', hours: 20 });
 
     const unmetList = await call('GET', `/compliance?year=2031&unit=${encodeURIComponent(unit)}&status=UNMET`, { token: auditor });
-    expect(unmetList.body.items).toEqual([{ nip: unmet, name: 'Budi Santoso', unit, hours: 20, targetHours: 40, remainingHours: 20, compliant: false }]);
+    expect(unmetList.body.items).toEqual([{ nip: unmet, name: 'Budi Santoso', unit, hours: 20, targetHours: 40, remainingHours: 20, compliant: false, jp: 26.67, targetJp: 53.33, remainingJp: 26.67 }]);
     const metList = await call('GET', `/compliance?year=2031&unit=${encodeURIComponent(unit)}&status=MET`, { token: auditor });
     expect(metList.body.items.map((row: { nip: string }) => row.nip)).toEqual([met]);
 
@@ -213,17 +214,27 @@ describe('targets and compliance', () => {
     const nowMet = await call('GET', `/compliance?year=2031&unit=${encodeURIComponent(unit)}&status=MET`, { token: auditor });
     expect(nowMet.body.items.map((row: { nip: string }) => row.nip).sort()).toEqual([met, unmet].sort());
     expectProblem(await call('PUT', '/training-targets/2031', { token: trainingAdmin, body: { hours: 0 } }), 400);
+    expectProblem(await call('PUT', '/training-targets/2031', { token: trainingAdmin, body: { hours: 15, jp: 20 } }), 400);
+    expectProblem(await call('PUT', '/training-targets/2031', { token: trainingAdmin, body: { jp: 2.5 } }), 400);
+    // The national rule in JP: 20 JP of 45 minutes are 15 hours, and compliance compares those hours.
+    const national = await call('PUT', '/training-targets/2031', { token: trainingAdmin, body: { jp: 20 } });
+    expect(national.body).toMatchObject({ year: 2031, hours: 15, jp: 20, unit: 'JP', source: 'STORED' });
+    const summary = await call('GET', `/employees/${unmet}/training-summary?year=2031`, { token: auditor });
+    expect(summary.body).toMatchObject({ hours: 20, jp: 26.67, targetHours: 15, targetJp: 20, compliant: true, targetUnit: 'JP' });
+    expect((await call('PUT', '/training-targets/2031', { token: trainingAdmin, body: { hours: 20 } })).body).toMatchObject({ hours: 20, unit: 'HOURS' });
     expectProblem(await call('PUT', '/training-targets/20x1', { token: trainingAdmin, body: { hours: 10 } }), 400);
   });
 
   it('counts employees without any training as unmet, and summarises per unit', async () => {
+    // Registration opens the current year for the employee (a zero total); other years open on 1 January.
+    const year = currentYear(new Date());
     const unit = 'Dinas Perhubungan';
     const trained = await newEmployee({ unit });
     const untrained = await newEmployee({ unit });
-    await addTraining(trained, { startsOn: '2032-01-05', endsOn: '2032-01-10', hours: 45 });
-    const unmet = await call('GET', `/compliance?year=2032&unit=${encodeURIComponent(unit)}&status=UNMET`, { token: trainingAdmin });
+    await addTraining(trained, { startsOn: `${year}-01-05`, endsOn: `${year}-01-10`, hours: 45 });
+    const unmet = await call('GET', `/compliance?year=${year}&unit=${encodeURIComponent(unit)}&status=UNMET`, { token: trainingAdmin });
     expect(unmet.body.items.map((row: { nip: string }) => row.nip)).toEqual([untrained]);
-    const summary = await call('GET', '/compliance/summary?year=2032', { token: auditor });
+    const summary = await call('GET', `/compliance/summary?year=${year}&limit=100`, { token: auditor });
     expect(summary.body.items).toContainEqual({ unit, employees: 2, met: 1, unmet: 1, rate: 0.5 });
   });
 
@@ -249,7 +260,7 @@ describe('GET /agreements/{id}/outcomes', () => {
     await addTraining(b, { agreementId: agreement.body.id, hours: 20 });
     await addTraining(b, { title: 'Tidak terkait', hours: 8 });
     const outcomes = await call('GET', `/agreements/${agreement.body.id}/outcomes`, { token: auditor });
-    expect(outcomes.body).toEqual({ agreementId: agreement.body.id, trainings: 3, participants: 2, hours: 44.5 });
+    expect(outcomes.body).toEqual({ agreementId: agreement.body.id, programs: 0, trainings: 3, participants: 2, internalParticipants: 2, externalParticipants: 0, hours: 44.5, internalHours: 44.5, externalHours: 0, activities: 0 });
     expectProblem(await call('GET', '/agreements/unknown/outcomes', { token: auditor }), 404);
   });
 });

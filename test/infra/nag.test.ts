@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { ApiFunction } from '../../infra/lambda.ts';
 import type { RouteDefinition } from '../../shared/http/route.ts';
@@ -60,6 +61,23 @@ describe('acknowledgements', () => {
       ...publicRows.map(([id]) => `${stack.api.routes[id]!.node.path} AwsSolutions-APIG4`),
       `${stack.api.routes.notFound!.node.path} AwsSolutions-APIG4`,
       `${stack.schedules.deadLetters.node.path} AwsSolutions-SQS3`,
+      `${stack.files.deadLetters.node.path} AwsSolutions-SQS3`,
+      `${stack.imports.deadLetters.node.path} AwsSolutions-SQS3`,
+      `${stack.files.accessLogs.node.path} AwsSolutions-S1`,
+      // The roles that act in the file store, on their key prefix only (infra/files.ts).
+      ...[stack.api.functions.files!, ...Object.values(stack.files.consumers)].map(
+        (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/documents/*]`,
+      ),
+      ...[stack.api.functions.export!].map(
+        (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/exports/*]`,
+      ),
+      ...[stack.api.functions.write!, stack.imports.worker].map(
+        (fn) => `${fn.role.node.path} AwsSolutions-IAM5[Resource::<${stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/imports/*]`,
+      ),
+      // CDK's own custom resource that writes the bucket's event notifications.
+      ...['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AwsSolutions-IAM5[Resource::*]'].map(
+        (id) => `${stack.node.path}/BucketNotificationsHandler050a0587b7544547bf325f094a3db834 ${id}`,
+      ),
     ];
     expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(expected.sort());
   });

@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { jobs, type JobDefinition } from '../../shared/alerts/job-table.ts';
+import { fileConsumers } from '../../shared/files/consumers.ts';
 import { build, prodContext } from './support.ts';
 
 const { stack } = build(prodContext);
@@ -23,8 +24,9 @@ describe('scheduled jobs', () => {
   });
 
   it('retries failed invocations and parks them in the dead-letter queue', () => {
+    // The jobs' and the file consumers' (infra/files.ts): both are invoked asynchronously.
     const configs = resources('AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(jobs.length);
+    expect(configs).toHaveLength(jobs.length + fileConsumers.length);
     for (const [, config] of configs) {
       expect(config.Properties.MaximumRetryAttempts).toBe(2);
       expect(config.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
@@ -39,7 +41,8 @@ describe('scheduled jobs', () => {
       expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'Errors' && dimension(alarm, 'FunctionName')?.Ref === fnId), job.name).toHaveLength(1);
       expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'AlertsNotSent' && dimension(alarm, 'job') === job.name), job.name).toHaveLength(1);
     }
-    expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    // Dead letters of the jobs, of email and of the file consumers.
+    expect(alarms.filter(([, alarm]) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
   });
 
   it('gives each job a reserved concurrency of one (a retry never runs beside its run)', () => {

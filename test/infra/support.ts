@@ -41,3 +41,9 @@ export type Resource = { Type: string; Properties: Record<string, any>; Deletion
 
 export const ofType = (resources: Record<string, Resource>, type: string): [string, Resource][] =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+/**
+ * The function CDK adds to write a bucket's event notifications (a custom resource run during
+ * deployments only: its own runtime, role and logs), which Jalin's rules for its functions do not cover.
+ */
+export const isCdkNotificationsHandler = ([logicalId]: [string, Resource]) => logicalId.startsWith('BucketNotificationsHandler');

@@ -90,6 +90,14 @@ describe('the SES transport', () => {
       Subject: { Data: 'Uji', Charset: 'UTF-8' },
       Body: { Text: { Data: 'teks', Charset: 'UTF-8' }, Html: { Data: '<p>teks</p>', Charset: 'UTF-8' } },
     });
+    expect(input.ReplyToAddresses).toBeUndefined();
+
+    // Reply-To and List-Unsubscribe ride in simple content: no raw MIME needed.
+    await mailer.send({ ...message, replyTo: ['bpsdm@jakarta.go.id'], headers: { 'List-Unsubscribe': '<mailto:bpsdm@jakarta.go.id?subject=stop>' } }, 'k0');
+    const personal = ses.commandCalls(SendEmailCommand)[1]!.args[0].input;
+    expect(personal.ReplyToAddresses).toEqual(['bpsdm@jakarta.go.id']);
+    expect(personal.Content?.Simple?.Headers).toEqual([{ Name: 'List-Unsubscribe', Value: '<mailto:bpsdm@jakarta.go.id?subject=stop>' }]);
+    ses.resetHistory();
 
     ses.on(SendEmailCommand).rejects(Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' }));
     await expect(mailer.send(message, 'k2')).rejects.toBeInstanceOf(TransientSendError);

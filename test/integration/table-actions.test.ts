@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGatewayEvent } from '../../infra/local/api-gateway-event.ts';
 import { loadHandler } from '../../infra/local/functions.ts';
 import { db } from '../../shared/db/client.ts';
+import { consumerOf, fileConsumers } from '../../shared/files/consumers.ts';
+import { objectCreatedEvent } from '../../shared/files/events.ts';
+import { fileStore } from '../../shared/files/store.ts';
 import type { Result } from '../../shared/http/handler.ts';
 import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
 import { matchRoute } from '../../shared/http/match.ts';
@@ -22,8 +25,9 @@ import { employeeBody, nipFor, trainingBody } from '../support/fixtures/employee
  * is a grant to remove.
  */
 useTestTable();
-const currentRoute = new AsyncLocalStorage<RouteId>();
-const used = new Map<RouteId, Set<TableAction>>();
+/** A route's id, or `consumer:<entry>` for a file consumer (shared/files/consumers.ts). */
+const currentRoute = new AsyncLocalStorage<string>();
+const used = new Map<string, Set<TableAction>>();
 const transactItemActions: Record<string, TableAction> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
 const MIDDLEWARE = 'record-table-actions';
 
@@ -59,7 +63,15 @@ async function call(method: string, path: string, options: { body?: unknown; csv
   const handler = await loadHandler<(event: unknown, context: unknown) => Promise<Result>>(apiFunctionEntry(apiFunctionOf(match.route)));
   const result = await currentRoute.run(match.id as RouteId, () => handler(event, {}));
   expect(result.statusCode, `${method} ${path}: ${result.body}`).toBeLessThan(300);
-  return result.body ? JSON.parse(result.body) : undefined;
+  if (!result.body || result.isBase64Encoded) return undefined;
+  return /json/.test(String(result.headers?.['content-type'])) ? JSON.parse(result.body) : result.body;
+}
+
+/** Runs the file consumer of a key as its S3 event notification would, recording what it sends to the table. */
+async function consume(key: string, size: number) {
+  const consumer = consumerOf(key)!;
+  const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(consumer.entry);
+  await currentRoute.run(`consumer:${consumer.entry}`, () => handler(objectCreatedEvent('test', key, size, new Date()), {}));
 }
 
 describe('table actions', () => {
@@ -74,13 +86,34 @@ describe('table actions', () => {
     await call('GET', '/agreements/expiring?withinDays=400');
     await call('GET', `/agreements/${mou.id}/history`);
     await call('GET', `/agreements/${mou.id}/outcomes`);
+    const document = await call('POST', `/agreements/${mou.id}/documents`, {
+      body: { filename: 'Perjanjian.pdf', contentType: 'application/pdf', size: 9, kind: 'SIGNED_AGREEMENT' },
+      headers: { 'idempotency-key': 'document-1' },
+    });
+    await (await fileStore()).write(`documents/${mou.id}/${document.id}`, '%PDF-1.7\n', 'application/pdf');
+    await consume(`documents/${mou.id}/${document.id}`, 9);
+    await call('GET', `/agreements/${mou.id}/documents`);
+    await call('GET', `/agreements/${mou.id}/documents/${document.id}`);
+    const evaluation = await call('POST', `/agreements/${mou.id}/activities`, {
+      body: { kind: 'EVALUATION', on: today, description: 'Evaluasi tahunan', decision: 'RENEW', reason: 'Program berjalan baik', documentIds: [document.id] },
+      headers: { 'idempotency-key': 'activity-1' },
+    });
+    await call('GET', `/agreements/${mou.id}/activities`);
+    await call('DELETE', `/agreements/${mou.id}/activities/${evaluation.id}`);
+    await call('DELETE', `/agreements/${mou.id}/documents/${document.id}`);
     await call('POST', `/agreements/${mou.id}/renewals`, { body: { endsOn: addDays(today, 2000) }, headers: { 'idempotency-key': 'renew-1' } });
+    await call('GET', '/agreements/search?q=kesepakatan');
+    await call('GET', '/agreements/statistics?year=2026');
+    await call('GET', '/agreements/dormant?days=10');
+    await call('POST', `/agreements/${pks.id}/withdrawal`, { body: { reason: 'Dicatat dua kali' }, headers: { 'if-match': '"3"', 'idempotency-key': 'withdraw-1' } });
+    await call('DELETE', `/agreements/${pks.id}/withdrawal`, { headers: { 'if-match': '"4"' } });
 
     const nip = nipFor(4000);
     await call('PUT', `/employees/${nip}`, { body: employeeBody() });
     await call('PUT', `/employees/${nip}`, { body: employeeBody({ position: 'Kepala Seksi' }), headers: { 'if-match': '"1"' } });
     await call('GET', `/employees/${nip}`);
     await call('GET', '/employees?unit=Dinas%20Kesehatan');
+    await call('GET', '/employees?name=bu');
     const training = await call('POST', `/employees/${nip}/trainings`, { body: trainingBody({ agreementId: pks.id, certificateNumber: 'C-1' }), headers: { 'idempotency-key': 'training-1' } });
     await call('GET', `/employees/${nip}/trainings?year=2026`);
     await call('GET', `/employees/${nip}/trainings/${training.id}`);
@@ -93,12 +126,37 @@ describe('table actions', () => {
     await call('GET', '/compliance?year=2026&unit=Dinas%20Kesehatan');
     await call('GET', '/compliance/summary?year=2026');
     await call('GET', '/alerts?status=FAILED');
+    const upload = await call('POST', '/training-imports', { body: { filename: 'roster.csv', size: roster.length } });
+    await call('POST', '/training-imports', { csv: roster });
+    await call('GET', '/training-imports');
+    await call('GET', `/training-imports/${upload.id}`);
+    await call('GET', `/training-imports/${upload.id}/rejected`);
+
+    const programBody = { title: 'PKN Tingkat II', provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-08-13', endsOn: '2026-11-26', jp: 60, agreementId: pks.id };
+    const program = await call('POST', '/training-programs', { body: programBody, headers: { 'idempotency-key': 'program-1' } });
+    await call('PUT', `/training-programs/${program.id}`, { body: { ...programBody, agreementId: mou.id, cohort: 'Angkatan XXXIV' }, headers: { 'if-match': '"1"' } });
+    await call('GET', `/training-programs/${program.id}`);
+    await call('GET', '/training-programs?year=2026');
+    await call('GET', `/training-programs?agreementId=${mou.id}`);
+    await call('PUT', `/training-programs/${program.id}/participants/${nip}`, { body: { changeProjectTitle: 'Satu data' } });
+    await call('PUT', `/training-programs/${program.id}/participants/${nip}`, { body: {}, headers: { 'if-match': '"1"' } });
+    await call('PUT', `/employees/${nipFor(4002)}`, { body: employeeBody() });
+    await call('POST', `/training-programs/${program.id}/participants`, { body: { participants: [{ nip: nipFor(4001), name: 'Rina', agency: 'LAN RI' }, { nip: nipFor(4002) }] } });
+    await call('GET', `/training-programs/${program.id}/participants`);
+    await call('GET', `/training-programs/${program.id}/participants/${nip}`);
+    await call('DELETE', `/training-programs/${program.id}/participants/${nip}`);
+    await call('GET', '/agreements/export?status=ACTIVE&format=csv');
+    await call('GET', `/employees/${nip}/trainings/export?year=2026`);
+    await call('GET', '/compliance/export?year=2026');
 
     const tableRoutes = (Object.keys(routes) as RouteId[]).filter((id) => routes[id].actions.length > 0);
     const untried = tableRoutes.filter((id) => !used.has(id));
     expect(untried, 'routes the scenario above does not call yet').toEqual([]);
     for (const id of tableRoutes) {
       expect([...used.get(id)!].sort(), id).toEqual([...new Set(routes[id].actions)].sort());
+    }
+    for (const consumer of fileConsumers.filter((each) => each.tableActions.length > 0)) {
+      expect([...(used.get(`consumer:${consumer.entry}`) ?? [])].sort(), consumer.entry).toEqual([...new Set(consumer.tableActions)].sort());
     }
   });
 });

@@ -29,15 +29,34 @@ beforeAll(async () => {
 const byRecipient = (address: string) => emails().filter((email) => email.headers.to === address);
 
 describe('training-compliance', () => {
+  it('within the grace period (1 March), reminds nobody and tells the admins so', async () => {
+    expect(await runJob('training-compliance', '2030-03-01')).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    const [summary] = byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id');
+    expect(summary?.text).toContain('masa tenggang');
+    expect(emails().filter((email) => email.headers.subject?.startsWith('Jam pelatihan'))).toEqual([]);
+  });
+
   it('on 1 September, reminds whoever is below 8/12 of the target, supervisor in copy', async () => {
     // Target 40 h; 8 complete months: 26.67 h. Siti 10 h is behind; Agus 30 h and Dewi 28 h are not.
     expect(await runJob('training-compliance', '2030-09-01')).toEqual({ sent: 2, skipped: 0, failed: 0 });
     const [reminder] = byRecipient('siti.rahma@jakarta.go.id');
     expect(reminder?.headers.cc).toBe('atasan.siti@jakarta.go.id');
     expect(reminder?.headers.subject).toBe('Jam pelatihan di bawah target: Siti Rahma (10 dari 26,67 jam, batas 31 Desember 2030)');
-    expect(reminder?.text).toContain('target berjalan saat ini 26,67 jam');
-    const [summary] = byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id');
+    expect(reminder?.text).toContain('target berjalan saat ini 26,67 jam (35,56 JP)');
+    // Which trainings were counted, how to report a missing one, and where to see them.
+    expect(reminder?.text).toMatch(/Pelatihan +\| Penyelenggara +\| Tanggal +\| Jam +\| JP/);
+    expect(reminder?.text).toContain('Kursus 10');
+    expect(reminder?.text).toContain('belum tercatat');
+    expect(reminder?.text).toContain('Lihat jam pelajaran saya: http://localhost:3000/jam-pelajaran-saya');
+    expect(reminder?.html).toContain('<html lang="id">');
+    expect(reminder?.html).toContain('href="http://localhost:3000/jam-pelajaran-saya"');
+    expect(reminder?.text).toContain('Hormat kami,\nBPSDM Provinsi DKI Jakarta');
+    expect(reminder?.headers['reply-to']).toBe('bpsdm@localhost');
+    expect(reminder?.headers['list-unsubscribe']).toMatch(/^<mailto:bpsdm@localhost\?subject=/);
+    const summary = byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').find((email) => email.headers.subject?.includes('September'));
     expect(summary?.headers.subject).toContain('1 ASN di bawah 26,67 jam');
+    expect(summary?.text).toContain('http://localhost:3000/pelatihan');
+    expect(summary?.headers['list-unsubscribe']).toBeUndefined();
     expect(summary?.html).toContain('<td>Dinas Kesehatan</td><td>2</td><td>1</td><td>50%</td>');
     expect(summary?.html).toContain('<td>Dinas Pendidikan</td><td>1</td><td>0</td><td>100%</td>');
   });

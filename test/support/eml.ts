@@ -29,8 +29,12 @@ export function readEml(file: string): ParsedEml {
     if (index > 0) headers[line.slice(0, index).toLowerCase()] = decodeHeader(line.slice(index + 1).trim());
   }
   const body = rest.join('\n\n');
+  // Parts end at the boundary itself: a body line may well start with "--" (a signature, a table rule).
+  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1] ?? '';
+  const parts = boundary ? body.split(`--${boundary}`) : [body];
   const part = (type: string) => {
-    const match = new RegExp(`Content-Type: ${type}[^]*?\\r?\\n\\r?\\n([^]*?)\\r?\\n--`, 'i').exec(body);
+    const found = parts.find((candidate) => new RegExp(`^\\s*Content-Type: ${type}`, 'i').test(candidate));
+    const match = found && /\r?\n\r?\n([^]*?)\r?\n?$/.exec(found);
     return match ? decodeQuotedPrintable(match[1]!) : '';
   };
   return { file, headers, text: part('text/plain'), html: part('text/html') };

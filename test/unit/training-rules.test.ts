@@ -68,10 +68,12 @@ describe('roundHours and compliance', () => {
   });
 
   it('is met at the target exactly, and never owes negative hours', () => {
-    expect(compliance(40, 40)).toEqual({ hours: 40, targetHours: 40, remainingHours: 0, compliant: true });
-    expect(compliance(39.75, 40)).toEqual({ hours: 39.75, targetHours: 40, remainingHours: 0.25, compliant: false });
-    expect(compliance(45.5, 40)).toEqual({ hours: 45.5, targetHours: 40, remainingHours: 0, compliant: true });
-    expect(compliance(0.1 + 0.2, 20)).toEqual({ hours: 0.3, targetHours: 20, remainingHours: 19.7, compliant: false });
+    expect(compliance(40, 40)).toEqual({ hours: 40, targetHours: 40, remainingHours: 0, compliant: true, jp: 53.33, targetJp: 53.33, remainingJp: 0 });
+    expect(compliance(39.75, 40)).toMatchObject({ hours: 39.75, targetHours: 40, remainingHours: 0.25, compliant: false });
+    expect(compliance(15, 15, 45)).toMatchObject({ jp: 20, targetJp: 20, remainingJp: 0 });
+    expect(compliance(6, 15, 60)).toMatchObject({ jp: 6, targetJp: 15, remainingJp: 9 });
+    expect(compliance(45.5, 40)).toMatchObject({ hours: 45.5, targetHours: 40, remainingHours: 0, compliant: true });
+    expect(compliance(0.1 + 0.2, 20)).toMatchObject({ hours: 0.3, targetHours: 20, remainingHours: 19.7, compliant: false });
     // Float noise just under the target still meets it once rounded.
     expect(compliance(39.999, 40).compliant).toBe(true);
   });

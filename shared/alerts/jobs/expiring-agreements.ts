@@ -6,6 +6,7 @@ import { monthsSpanned } from '../../time/calendar.ts';
 import { addUp, deliver, emptySummary, retryUnsent, type JobSummary } from '../deliver.ts';
 import { lastCompletedDay, recordCompletedDay } from '../job-runs.ts';
 import { daysLeft, dueThreshold, expiryWindows, mergeRanges } from '../rules.ts';
+import { agreementsLetterhead } from '../letterheads.ts';
 import { expiringAgreementEmail } from '../templates.ts';
 import type { JobContext } from './context.ts';
 
@@ -37,7 +38,7 @@ export async function runExpiringAgreements({ today, now, mailer }: JobContext):
             kind: 'EXPIRY',
             subject: record.id,
             period: `${record.endsOn}@${threshold}`,
-            message: { to: record.contactEmails, ...expiringAgreementEmail(agreement, left, language) },
+            message: { to: record.contactEmails, ...expiringAgreementEmail(agreement, left, language, agreementsLetterhead()) },
           },
           mailer,
           now,

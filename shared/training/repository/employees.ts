@@ -2,44 +2,88 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { db, tableName } from '../../db/client.ts';
 import { withoutStorage } from '../../db/items.ts';
-import { keyText } from '../../text.ts';
+import { batchGetAll } from '../../db/batch.ts';
+import { keyText, searchText } from '../../text.ts';
 import { queryAll, type PageQuery } from '../../db/query.ts';
 import type { TransactStep } from '../../db/transactions.ts';
 import { NotFoundError, StaleVersionError, VersionRequiredError } from '../../errors.ts';
 import type { Employee } from '../schemas.ts';
+import { TotalChangedError } from './totals.ts';
 
 /**
  * Employees in the single table (see the README's access-pattern table):
  *
  *   EMPLOYEE#<nip> / PROFILE          the employee            GSI1 UNIT#<unit> / <nip>
+ *                                                              GSI3 NAME#<first 2 letters> / <searchText(name)>#<nip>
  *   EMPLOYEE#<nip> / AUDIT#<at>#<h>   who changed what, for the employee and their records
  *   UNITS / <unit>                    the work units, for year-wide reports
  */
 export const employeePartition = (nip: string) => `EMPLOYEE#${nip}`;
 const employeeKey = (nip: string) => ({ PK: employeePartition(nip), SK: 'PROFILE' });
 const unitPartition = (unit: string) => `UNIT#${keyText(unit)}`;
-export function employeeItem(employee: Employee) {
-  return { ...employeeKey(employee.nip), entity: 'EMPLOYEE', ...employee, GSI1PK: unitPartition(employee.unit), GSI1SK: employee.nip };
+
+/**
+ * Names are indexed by their first two letters (as searched: no case, no accents), so that no
+ * index partition holds every employee and a prefix search reads one partition.
+ */
+export const NAME_PREFIX_LETTERS = 2;
+const namePartition = (folded: string) => `NAME#${folded.slice(0, NAME_PREFIX_LETTERS)}`;
+
+/**
+ * `totalYears` counts the employee's yearly totals: a writer that adds a total bumps it, so that
+ * a change of unit, which moves every total, cannot miss one created meanwhile.
+ */
+export function employeeItem(employee: Employee, totalYears: number) {
+  const folded = searchText(employee.name);
+  return {
+    ...employeeKey(employee.nip),
+    entity: 'EMPLOYEE',
+    ...employee,
+    totalYears,
+    GSI1PK: unitPartition(employee.unit),
+    GSI1SK: employee.nip,
+    GSI3PK: namePartition(folded),
+    GSI3SK: `${folded}#${employee.nip}`,
+  };
 }
 
 export function employeeFromItem(item: Record<string, unknown>): Employee {
-  return withoutStorage(item) as Employee;
+  return withoutStorage(item, ['totalYears']) as Employee;
 }
+
+/** The employee as stored, with how many yearly totals they have. */
+export interface StoredEmployee {
+  employee: Employee;
+  totalYears: number;
+}
+const storedFromItem = (item: Record<string, unknown>): StoredEmployee => ({ employee: employeeFromItem(item), totalYears: (item.totalYears as number | undefined) ?? 0 });
 
 /** The item that lists a unit for year-wide reports. */
 export function unitItem(unit: string) {
   return { PK: 'UNITS', SK: keyText(unit), entity: 'UNIT', unit };
 }
 
-export async function getEmployee(nip: string): Promise<Employee | undefined> {
+export async function getStoredEmployee(nip: string): Promise<StoredEmployee | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: employeeKey(nip), ConsistentRead: true }));
-  return Item ? employeeFromItem(Item) : undefined;
+  return Item ? storedFromItem(Item) : undefined;
+}
+
+/** Employees of `nips` as stored, read consistently, by NIP; unregistered ones are missing. */
+export async function readStoredEmployees(nips: string[]): Promise<Map<string, StoredEmployee>> {
+  const items = await batchGetAll([...new Set(nips)].map(employeeKey), { consistent: true });
+  return new Map(items.map((item) => [item.nip as string, storedFromItem(item)]));
+}
+
+const unknownEmployee = () => new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' });
+
+export async function requireStoredEmployee(nip: string): Promise<StoredEmployee> {
+  const stored = await getStoredEmployee(nip);
+  if (!stored) throw unknownEmployee();
+  return stored;
 }
 
 export async function requireEmployee(nip: string): Promise<Employee> {
-  const employee = await getEmployee(nip);
-  if (!employee) throw new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' });
-  return employee;
+  return (await requireStoredEmployee(nip)).employee;
 }
 
 /** An audit entry under the employee: written in the transaction of the change it records. */
@@ -48,45 +92,73 @@ export function employeeAuditStep(nip: string, at: string, entry: Record<string,
   return { item: { Put: { TableName: tableName(), Item: { PK: employeePartition(nip), SK: `AUDIT#${at}#${discriminator}`, entity: 'AUDIT', at, ...entry } } } };
 }
 
-/** The condition that keeps a record of the employee honest: the employee exists. */
-export function employeeExistsStep(nip: string): TransactStep {
+/**
+ * Counts a new yearly total on the profile, on the condition that the profile is still the one
+ * read (its unit and name are on the total): otherwise the writer reads again and retries.
+ */
+export function totalAddedStep(nip: string, profileVersion: number): TransactStep {
   return {
-    item: { ConditionCheck: { TableName: tableName(), Key: employeeKey(nip), ConditionExpression: 'attribute_exists(PK)' } },
-    onConditionFailed: () => new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' }),
+    item: {
+      Update: {
+        TableName: tableName(),
+        Key: employeeKey(nip),
+        UpdateExpression: 'ADD totalYears :one',
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':one': 1, ':version': profileVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (stored) => (stored ? new TotalChangedError(undefined) : unknownEmployee()),
   };
 }
 
 /**
  * The steps that create the employee (no version) or replace the version named, registering
- * the unit for year-wide reports in the same transaction (a refused write adds no unit).
+ * the unit for year-wide reports in the same transaction (a refused write adds no unit). The
+ * replacement also names the number of yearly totals read (`totalYears`): one created meanwhile
+ * makes the writer read again (TotalChangedError) rather than leave it in the old unit.
  */
-export function employeeWriteSteps(employee: Employee, replacedVersion: number | undefined, by: string, changes: unknown): TransactStep[] {
+export function employeeWriteSteps(employee: Employee, replaced: { version: number; totalYears: number } | undefined, totalYears: number, by: string, changes: unknown): TransactStep[] {
   const write: TransactStep =
-    replacedVersion === undefined
+    replaced === undefined
       ? {
-          item: { Put: { TableName: tableName(), Item: employeeItem(employee), ConditionExpression: 'attribute_not_exists(PK)' } },
+          item: { Put: { TableName: tableName(), Item: employeeItem(employee, totalYears), ConditionExpression: 'attribute_not_exists(PK)' } },
           onConditionFailed: () => new VersionRequiredError({ code: 'EMPLOYEE_EXISTS' }),
         }
       : {
           item: {
             Put: {
               TableName: tableName(),
-              Item: employeeItem(employee),
-              ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-              ExpressionAttributeValues: { ':expected': replacedVersion },
+              Item: employeeItem(employee, totalYears),
+              ConditionExpression: `attribute_exists(PK) AND version = :expected AND ${replaced.totalYears ? 'totalYears = :years' : 'attribute_not_exists(totalYears)'}`,
+              ExpressionAttributeValues: { ':expected': replaced.version, ...(replaced.totalYears ? { ':years': replaced.totalYears } : {}) },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          onConditionFailed: () => new StaleVersionError({ code: 'EMPLOYEE_STALE', params: { version: replacedVersion } }),
+          onConditionFailed: (stored) =>
+            stored?.version === replaced.version ? new TotalChangedError(undefined) : new StaleVersionError({ code: 'EMPLOYEE_STALE', params: { version: replaced.version } }),
         };
   return [
     write,
     { item: { Put: { TableName: tableName(), Item: unitItem(employee.unit) } } },
-    employeeAuditStep(employee.nip, employee.updatedAt, { by, action: replacedVersion === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes }),
+    employeeAuditStep(employee.nip, employee.updatedAt, { by, action: replaced === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes }),
   ];
 }
 
 export function employeesOfUnit(unit: string): PageQuery {
   return { index: 'GSI1', keyCondition: 'GSI1PK = :unit', names: {}, values: { ':unit': unitPartition(unit) } };
+}
+
+/** Employees whose name (as searched) starts with `prefix` (at least NAME_PREFIX_LETTERS letters), by name. */
+export function employeesByName(prefix: string, unit?: string): PageQuery {
+  const folded = searchText(prefix);
+  return {
+    index: 'GSI3',
+    keyCondition: 'GSI3PK = :pk AND begins_with(GSI3SK, :prefix)',
+    ...(unit ? { filter: 'GSI1PK = :unit' } : {}),
+    names: {},
+    values: { ':pk': namePartition(folded), ':prefix': folded, ...(unit ? { ':unit': unitPartition(unit) } : {}) },
+  };
 }
 
 /** Every registered unit, in order (a few hundred items at most). */

@@ -10,29 +10,29 @@ import { ConflictError, fieldError, NotFoundError, UnprocessableError } from '..
 import type { MessageCode } from '../../i18n/messages.ts';
 import { attendanceKey } from '../rules.ts';
 import type { Training } from '../schemas.ts';
-import { employeeAuditStep, employeeExistsStep, employeePartition } from './employees.ts';
-import { totalChangeStep } from './totals.ts';
+import { employeeAuditStep, employeePartition } from './employees.ts';
+import { totalChange } from './total-changes.ts';
 
 /**
  * Training records in the single table:
  *
  *   EMPLOYEE#<nip> / TRAINING#<year>#<id>     a record       GSI3 LINKED#<agreementId> / <endsOn>#<id>
- *   EMPLOYEE#<nip> / ATTENDANCE#<hash>        the same course twice is a duplicate
  *   EMPLOYEE#<nip> / CERTIFICATE#<number>     the same certificate twice is a duplicate
+ *
+ * A record's id is its end date and a digest of what makes two records the same attendance
+ * (title, provider, dates): the record's own key is the guard against recording it twice, so a
+ * re-imported row or a retried write finds it and changes nothing.
  */
-const linkedPartition = (agreementId: string) => `LINKED#${agreementId}`;
+export const linkedPartition = (agreementId: string) => `LINKED#${agreementId}`;
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
 /** Training ids carry the year and end date, so a record is found from its id alone. */
-export function newTrainingId(endsOn: string, uuid: string): string {
-  return `${endsOn.replaceAll('-', '')}-${uuid}`;
+export function trainingIdOf(training: Pick<Training, 'title' | 'provider' | 'startsOn' | 'endsOn'>): string {
+  return `${training.endsOn.replaceAll('-', '')}-${digest(attendanceKey(training))}`;
 }
 const trainingKey = (nip: string, id: string) => ({ PK: employeePartition(nip), SK: `TRAINING#${id.slice(0, 4)}#${id}` });
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
-const attendanceGuardKey = (training: Pick<Training, 'nip' | 'title' | 'provider' | 'startsOn' | 'endsOn'>) => ({
-  PK: employeePartition(training.nip),
-  SK: `ATTENDANCE#${digest(attendanceKey(training))}`,
-});
-const certificateGuardKey = (nip: string, certificate: string) => ({ PK: employeePartition(nip), SK: `CERTIFICATE#${keyText(certificate)}` });
+export const certificateGuardKey = (nip: string, certificate: string) => ({ PK: employeePartition(nip), SK: `CERTIFICATE#${keyText(certificate)}` });
+export const recordKey = (training: Pick<Training, 'nip' | 'id'>) => trainingKey(training.nip, training.id);
 
 function trainingItem(training: Training) {
   return {
@@ -47,31 +47,42 @@ export function trainingFromItem(item: Record<string, unknown>): Training {
   return withoutStorage(item) as Training;
 }
 
-/**
- * The steps that store a record, its duplicate guards and its hours in the year's total. They are
- * ordered so that the most telling failure wins: unknown employee, unknown agreement, duplicates.
- */
-export function insertionSteps(training: Training): TransactStep[] {
-  const guard = (Key: Record<string, string>, code: MessageCode): TransactStep => ({
-    item: { Put: { TableName: tableName(), Item: { ...Key, entity: 'GUARD', trainingId: training.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    onConditionFailed: () => new ConflictError({ code }),
-  });
+const duplicateRecord = () => new ConflictError({ code: 'TRAINING_DUPLICATE' });
+const duplicateCertificate = () => new ConflictError({ code: 'CERTIFICATE_DUPLICATE' });
+
+/** The record itself, refused when the same attendance is recorded: its key is the guard. */
+export function recordPutStep(training: Training): TransactStep {
+  return { item: { Put: { TableName: tableName(), Item: trainingItem(training), ConditionExpression: 'attribute_not_exists(PK)' } }, onConditionFailed: duplicateRecord };
+}
+
+/** The certificate number, once per employee (only for records that carry one). */
+export function certificateGuardStep(training: Training): TransactStep[] {
+  if (!training.certificateNumber) return [];
   return [
-    employeeExistsStep(training.nip),
-    ...(training.agreementId
-      ? [
-          {
-            item: { ConditionCheck: { TableName: tableName(), Key: agreementKey(training.agreementId), ConditionExpression: 'attribute_exists(PK)' } },
-            onConditionFailed: () => new UnprocessableError({ code: 'TRAINING_AGREEMENT_NOT_FOUND', params: { agreementId: training.agreementId! } }, [fieldError('agreementId', 'AGREEMENT_REFERENCE_NOT_FOUND')]),
-          },
-        ]
-      : []),
-    guard(attendanceGuardKey(training), 'TRAINING_DUPLICATE'),
-    ...(training.certificateNumber ? [guard(certificateGuardKey(training.nip, training.certificateNumber), 'CERTIFICATE_DUPLICATE')] : []),
-    { item: { Put: { TableName: tableName(), Item: trainingItem(training), ConditionExpression: 'attribute_not_exists(PK)' } } },
-    totalChangeStep(training.nip, training.year, training.hours, 1),
-    employeeAuditStep(training.nip, training.createdAt, { by: training.createdBy, action: 'TRAINING_ADDED', trainingId: training.id, hours: training.hours, year: training.year }),
+    {
+      item: { Put: { TableName: tableName(), Item: { ...certificateGuardKey(training.nip, training.certificateNumber), entity: 'GUARD', trainingId: training.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      onConditionFailed: duplicateCertificate,
+    },
   ];
+}
+
+/** The agreement a record links to exists (checked in the record's transaction). */
+export function agreementExistsStep(agreementId: string): TransactStep {
+  return {
+    item: { ConditionCheck: { TableName: tableName(), Key: agreementKey(agreementId), ConditionExpression: 'attribute_exists(PK)' } },
+    onConditionFailed: () => new UnprocessableError(`agreementId: no agreement ${agreementId} exists.`, [{ path: 'agreementId', message: 'names no existing agreement' }]),
+  };
+}
+
+/**
+ * The steps that store a record and its hours in the year's total (read first: the total's index
+ * key holds the hours), ordered so that the most telling failure wins: unknown employee (found by
+ * the read), unknown agreement, duplicates, then a total changed meanwhile (TotalChangedError:
+ * build the steps again, see `writeWithTotals`). Other writes may join the same transaction.
+ */
+export async function insertionSteps(training: Training): Promise<TransactStep[]> {
+  const change = await totalChange(training.nip, training.year, training.hours, 1);
+  return [...(training.agreementId ? [agreementExistsStep(training.agreementId)] : []), recordPutStep(training), ...certificateGuardStep(training), ...change];
 }
 
 export async function getTraining(nip: string, id: string): Promise<Training | undefined> {
@@ -80,16 +91,16 @@ export async function getTraining(nip: string, id: string): Promise<Training | u
   return Item ? trainingFromItem(Item) : undefined;
 }
 
-/** The steps that remove a record, its guards and its hours from the total. */
-export function deletionSteps(training: Training, by: string, at: string): TransactStep[] {
+/** The steps that remove a record, its certificate guard and its hours from the total (read first). */
+export async function deletionSteps(training: Training, by: string, at: string): Promise<TransactStep[]> {
+  const change = await totalChange(training.nip, training.year, -training.hours, -1);
   return [
     {
       item: { Delete: { TableName: tableName(), Key: trainingKey(training.nip, training.id), ConditionExpression: 'attribute_exists(PK)' } },
       onConditionFailed: () => new NotFoundError({ code: 'TRAINING_NOT_FOUND', params: { id: training.id } }),
     },
-    { item: { Delete: { TableName: tableName(), Key: attendanceGuardKey(training) } } },
     ...(training.certificateNumber ? [{ item: { Delete: { TableName: tableName(), Key: certificateGuardKey(training.nip, training.certificateNumber) } } }] : []),
-    totalChangeStep(training.nip, training.year, -training.hours, -1),
+    ...change,
     employeeAuditStep(training.nip, at, { by, action: 'TRAINING_REMOVED', trainingId: training.id, hours: training.hours, year: training.year }),
   ];
 }

@@ -1,46 +1,35 @@
+import { settings } from '../../config.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
-import { keyText } from '../../text.ts';
-import { keyOf, queryAll, queryPage, type BucketPosition } from '../../db/query.ts';
+import { keyOf, queryAll, queryBuckets, queryPage, type BucketPosition, type Key } from '../../db/query.ts';
+import { transact } from '../../db/transactions.ts';
 import { currentYear } from '../../time/calendar.ts';
-import { employeeFromItem, employeesOfUnit, listUnits } from '../repository/employees.ts';
-import { totalsOf } from '../repository/totals.ts';
-import { compliance, tallyUnit, type UnitTally } from '../rules.ts';
+import { isBucket, tallyHistogram } from '../hours-index.ts';
+import { employeeFromItem, employeesOfUnit, getStoredEmployee, listUnits } from '../repository/employees.ts';
+import { writeWithTotals, zeroTotalSteps } from '../repository/total-changes.ts';
+import { COUNTER_SHARDS, countersOfYear, TotalChangedError, totalFromItem, totalsOf, totalsOfUnit } from '../repository/totals.ts';
+import { compliance, roundHours, type UnitTally } from '../rules.ts';
 import type { ComplianceRow, Employee } from '../schemas.ts';
 import { targetOf } from './targets.ts';
 
-/** Bounds the employees one compliance page may read when a status filter discards most. */
-const MAX_EMPLOYEES_PER_PAGE = 1_000;
-
 /**
- * Employees with their hours of the year against the target. Reads the unit's employees (GSI1)
- * and their per-year totals (BatchGet): never a raw training record. Employees without any
- * training that year count with 0 hours.
+ * Employees with their hours of the year against the target, from the yearly totals indexed by
+ * unit and hours (GSI2): UNMET is the key range below the target, MET the range from it, so a
+ * page reads what it returns, whatever the unit's size. Rows come by hours, then NIP. Every
+ * employee has a total for every year they were registered in (zero included).
  */
 export async function complianceReport(query: { year?: number; unit?: string; status?: 'MET' | 'UNMET'; limit: number; cursor?: string }, now: Date): Promise<Page<ComplianceRow>> {
   const year = query.year ?? currentYear(now);
   const scope = `compliance:${year}:${query.unit ?? '*'}:${query.status ?? '*'}`;
   const target = (await targetOf(year)).hours;
   const units = query.unit ? [query.unit] : await listUnits();
-  const rows: ComplianceRow[] = [];
-  const from = query.cursor ? (decodeCursor(scope, query.cursor) as unknown as BucketPosition) : { bucket: 0 };
-  let read = 0;
-  for (let bucket = from.bucket, start = from.key; bucket < units.length; bucket += 1, start = undefined) {
-    do {
-      const page = await queryPage(employeesOfUnit(units[bucket]!), 100, start);
-      const totals = await totalsOf(page.items.map((item) => item.nip as string), year);
-      read += page.items.length;
-      for (const item of page.items) {
-        const employee = employeeFromItem(item);
-        const row = { nip: employee.nip, name: employee.name, unit: employee.unit, ...compliance(totals.get(employee.nip) ?? 0, target) };
-        if (query.status && row.compliant !== (query.status === 'MET')) continue;
-        rows.push(row);
-        if (rows.length === query.limit) return { items: rows, nextCursor: encodeCursor(scope, { bucket, key: keyOf(item, 'GSI1') }) };
-      }
-      start = page.next;
-      if (start && read >= MAX_EMPLOYEES_PER_PAGE) return { items: rows, nextCursor: encodeCursor(scope, { bucket, key: start }) };
-    } while (start);
-  }
-  return { items: rows };
+  const split = query.status === 'UNMET' ? { below: target } : query.status === 'MET' ? { atLeast: target } : undefined;
+  const position = query.cursor ? (decodeCursor(scope, query.cursor) as unknown as BucketPosition) : undefined;
+  const page = await queryBuckets(units.map((unit) => totalsOfUnit(year, unit, split)), query.limit, position);
+  const items = page.items.map((item) => {
+    const total = totalFromItem(item);
+    return { nip: total.nip, name: total.name, unit: total.unit, ...compliance(total.hours, target, settings().JP_MINUTES) };
+  });
+  return { items, ...(page.next ? { nextCursor: encodeCursor(scope, { ...page.next }) } : {}) };
 }
 
 /**
@@ -59,10 +48,76 @@ export async function forEachEmployeeHours(year: number, visit: (employee: Emplo
   }
 }
 
-/** Per unit: employees, how many met the target, how many did not, and the rate met/employees. */
-export async function complianceSummary(year: number): Promise<{ year: number; targetHours: number; items: UnitTally[] }> {
-  const target = (await targetOf(year)).hours;
-  const tallies = new Map<string, UnitTally>();
-  await forEachEmployeeHours(year, (employee, hours) => tallyUnit(tallies, keyText(employee.unit), employee.unit, hours, target));
-  return { year, targetHours: target, items: [...tallies.values()] };
+/**
+ * Per unit: employees, how many met the target, how many did not, and the rate met/employees,
+ * from the per-unit histograms kept on write (COUNTER_SHARDS items per unit), never from the
+ * employees: its cost follows the number of units. Paged by unit.
+ */
+export async function complianceSummary(query: { year: number; limit: number; cursor?: string }): Promise<{ year: number; targetHours: number; targetJp: number; items: UnitTally[]; nextCursor?: string }> {
+  const { hours: target, jp: targetJp } = await targetOf(query.year);
+  const scope = `compliance-summary:${query.year}`;
+  const start = query.cursor ? (decodeCursor(scope, query.cursor) as Key) : undefined;
+  // One more unit than asked for: the last one read may be incomplete (its other shards on the next page).
+  const page = await queryPage(countersOfYear(query.year), (query.limit + 1) * COUNTER_SHARDS, start);
+  const units: { key: string; unit: string; buckets: Record<string, number>; last: Record<string, unknown> }[] = [];
+  for (const item of page.items) {
+    const key = (item.SK as string).slice(0, (item.SK as string).lastIndexOf('#'));
+    let unit = units[units.length - 1];
+    if (unit?.key !== key) units.push((unit = { key, unit: item.unit as string, buckets: {}, last: item }));
+    unit.last = item;
+    for (const [attribute, value] of Object.entries(item)) if (isBucket(attribute)) unit.buckets[attribute] = (unit.buckets[attribute] ?? 0) + (value as number);
+  }
+  const complete = page.next ? units.slice(0, -1) : units;
+  const shown = complete.slice(0, query.limit);
+  const more = complete.length > query.limit || page.next !== undefined;
+  const items = shown.flatMap(({ unit, buckets }) => {
+    const { employees, met, unmet } = tallyHistogram(buckets, target);
+    return employees > 0 ? [{ unit, employees, met, unmet, rate: roundHours(met / employees) }] : [];
+  });
+  const last = shown[shown.length - 1]?.last;
+  return { year: query.year, targetHours: target, targetJp, items, ...(more && last ? { nextCursor: encodeCursor(scope, keyOf(last)) } : {}) };
+}
+
+/** Employees opened at once by `openYear`. */
+const OPEN_CONCURRENCY = 8;
+
+/**
+ * Opens `year`: every registered employee without a total of that year gets a zero total, counted
+ * in their unit's histogram, so that the year's reports list them before any training. Walks the
+ * units and their employees with queries (never a Scan), reads the page's totals in one batch and
+ * writes only the missing ones (conditionally: running it twice, or beside other writers, adds
+ * nothing twice). Run on 1 January by the `open-training-year` job; registration and the first
+ * record of a year write the total too, so a late run loses nothing.
+ */
+export async function openYear(year: number): Promise<{ opened: number; employees: number }> {
+  let opened = 0;
+  let employees = 0;
+  for (const unit of await listUnits()) {
+    for await (const items of queryAll(employeesOfUnit(unit))) {
+      employees += items.length;
+      const totals = await totalsOf(items.map((item) => item.nip as string), year);
+      const missing = items.filter((item) => !totals.has(item.nip as string)).map((item) => item.nip as string);
+      let next = 0;
+      const worker = async () => {
+        while (next < missing.length) if (await openFor(missing[next++]!, year)) opened += 1;
+      };
+      await Promise.all(Array.from({ length: Math.min(OPEN_CONCURRENCY, missing.length) }, worker));
+    }
+  }
+  return { opened, employees };
+}
+
+/** A zero total of `year` for one employee, unless they have one: read consistently, written conditionally. */
+async function openFor(nip: string, year: number): Promise<boolean> {
+  return writeWithTotals(nip, async () => {
+    const stored = await getStoredEmployee(nip);
+    if (!stored) return false;
+    try {
+      await transact(zeroTotalSteps(stored.employee, year, stored.employee.version));
+      return true;
+    } catch (error) {
+      if (error instanceof TotalChangedError && error.stored) return false; // opened meanwhile
+      throw error;
+    }
+  });
 }

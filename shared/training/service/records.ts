@@ -1,32 +1,37 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../actor.ts';
+import { settings } from '../../config.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { writeOnce } from '../../db/idempotency.ts';
 import { queryPage, type Key } from '../../db/query.ts';
 import { transact } from '../../db/transactions.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { currentYear } from '../../time/calendar.ts';
 import { requireEmployee } from '../repository/employees.ts';
-import { deletionSteps, getTraining, insertionSteps, newTrainingId, trainingFromItem, trainingsOfYear } from '../repository/records.ts';
-import { totalOf } from '../repository/totals.ts';
+import { deletionSteps, getTraining, insertionSteps, trainingFromItem, trainingIdOf, trainingsOfYear } from '../repository/records.ts';
+import { writeWithTotals } from '../repository/total-changes.ts';
+import { getTotal } from '../repository/totals.ts';
 import { compliance, trainingYear } from '../rules.ts';
 import type { Training, TrainingInput, TrainingSummary } from '../schemas.ts';
 import { targetOf } from './targets.ts';
 
+/** The record of a training as written: its id comes from the attendance, its year from endsOn. */
+export function newTraining(nip: string, input: TrainingInput, by: { subject: string; now: Date; importId?: string }): Training {
+  return {
+    id: trainingIdOf(input),
+    nip,
+    ...input,
+    year: trainingYear(input.endsOn),
+    createdAt: by.now.toISOString(),
+    createdBy: by.subject,
+    ...(by.importId ? { importId: by.importId } : {}),
+    version: 1,
+  };
+}
+
 /** Records a training, with its hours in the year's total, once per Idempotency-Key. */
 export async function addTraining(nip: string, input: TrainingInput, actor: Actor): Promise<{ training: Training; replayed: boolean }> {
-  const { result, replayed } = await writeOnce(actor.idempotency, actor.now, async () => {
-    const training: Training = {
-      id: newTrainingId(input.endsOn, randomUUID()),
-      nip,
-      ...input,
-      year: trainingYear(input.endsOn),
-      createdAt: actor.now.toISOString(),
-      createdBy: actor.subject,
-      version: 1,
-    };
-    return { result: training, steps: insertionSteps(training) };
-  });
+  const training = newTraining(nip, input, actor);
+  const { result, replayed } = await writeWithTotals(nip, () => writeOnce(actor.idempotency, actor.now, async () => ({ result: training, steps: await insertionSteps(training) })));
   return { training: result, replayed };
 }
 
@@ -46,11 +51,12 @@ export async function listTrainings(nip: string, query: { year?: number; limit: 
 
 export async function removeTraining(nip: string, trainingId: string, actor: Actor): Promise<void> {
   const training = await readTraining(nip, trainingId);
-  await transact(deletionSteps(training, actor.subject, actor.now.toISOString()));
+  if (training.programId) throw new ConflictError(`This record is a participation in training program ${training.programId}: remove the participant from the program instead.`);
+  await writeWithTotals(nip, async () => transact(await deletionSteps(training, actor.subject, actor.now.toISOString())));
 }
 
 export async function trainingSummary(nip: string, year: number): Promise<TrainingSummary> {
   await requireEmployee(nip);
-  const [hours, target] = await Promise.all([totalOf(nip, year), targetOf(year)]);
-  return { nip, year, ...compliance(hours, target.hours) };
+  const [total, target] = await Promise.all([getTotal(nip, year), targetOf(year)]);
+  return { nip, year, ...compliance(total?.hours ?? 0, target.hours, settings().JP_MINUTES), targetUnit: target.unit };
 }

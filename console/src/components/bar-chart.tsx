@@ -1,0 +1,27 @@
+import { Stack, Text } from '@mantine/core';
+import type { Breakdown } from '../domain/statistics.ts';
+import { useI18n } from '../i18n/language.tsx';
+
+/**
+ * A horizontal bar chart with every number written next to its bar (colour and length are never
+ * the only cue). Plain CSS: no chart library in the bundle; loaded with the statistics page only.
+ */
+export default function BarChart({ breakdown, title }: { breakdown: Breakdown; title: string }) {
+  const { number, label } = useI18n();
+  const max = Math.max(1, ...breakdown.rows.map((row) => row.count));
+  return (
+    <Stack gap={4} role="img" aria-label={`${title}: ${breakdown.rows.map((row) => `${label(row.label)} ${number(row.count)}`).join(', ')}`}>
+      {breakdown.rows.map((row) => (
+        <div className="bar-row" key={row.label} aria-hidden>
+          <Text size="sm" truncate>
+            {label(row.label)}
+          </Text>
+          <div className="bar" style={{ width: `${(row.count / max) * 100}%` }} />
+          <Text size="sm" className="bar-value">
+            {number(row.count)}
+          </Text>
+        </div>
+      ))}
+    </Stack>
+  );
+}

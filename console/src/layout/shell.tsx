@@ -1,0 +1,72 @@
+import { AppShell, Button, Group, NativeSelect, NavLink, Text } from '@mantine/core';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import type { Group as UserGroup } from '../../../shared/http/auth.ts';
+import { alertReaders, readers } from '../access.ts';
+import { signOut } from '../auth/sign-out.ts';
+import { hasAnyGroup } from '../auth/session.ts';
+import { useSession } from '../auth/use-session.ts';
+import { Loading } from '../components/states.tsx';
+import { useI18n } from '../i18n/language.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** The navigation, each entry shown only to the groups whose page it is. */
+const navigation: { to: string; label: MessageKey; groups: readonly UserGroup[] }[] = [
+  { to: '/', label: 'navInbox', groups: readers },
+  { to: '/kerja-sama', label: 'navAgreements', groups: readers },
+  { to: '/kalender', label: 'navCalendar', groups: readers },
+  { to: '/statistik', label: 'navStatistics', groups: readers },
+  { to: '/notifikasi', label: 'navAlerts', groups: alertReaders },
+];
+
+export function Shell() {
+  const session = useSession();
+  const location = useLocation();
+  const { t, language, setLanguage } = useI18n();
+  if (!session) return <Navigate to={`/masuk?kembali=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  const current = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Text component={Link} to="/" fw={700} size="lg" c="jalin.8" td="none">
+            {t('appName')}
+          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm">
+              {t('signedInAs')} <strong>{session.groups.join(', ')}</strong>
+            </Text>
+            <NativeSelect
+              aria-label={t('language')}
+              size="xs"
+              value={language}
+              onChange={(event) => setLanguage(event.currentTarget.value === 'en' ? 'en' : 'id')}
+              data={[
+                { value: 'id', label: 'Bahasa Indonesia' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+            <Button size="xs" variant="outline" onClick={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('navMain')} className="no-print">
+        {navigation
+          .filter((entry) => hasAnyGroup(session, entry.groups))
+          .map((entry) => (
+            <NavLink key={entry.to} component={Link} to={entry.to} label={t(entry.label)} active={current(entry.to)} aria-current={current(entry.to) ? 'page' : undefined} />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,107 @@
+import { Anchor, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { alertStatuses } from '../../../shared/alerts/kinds.ts';
+import type { Alert as AlertItem } from '../api/client.ts';
+import { alertsInStatus } from '../api/queries.ts';
+import { PageTitle } from '../components/page-title.tsx';
+import { LoadError, Loading } from '../components/states.tsx';
+import { useI18n } from '../i18n/language.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** Why an alert failed, in words, from the ledger's `lastError` (shared/alerts, README "Email"). */
+function reasonOf(lastError: string | undefined): MessageKey {
+  if (/RecipientDomainNotAllowed/i.test(lastError ?? '')) return 'reasonDomain';
+  if (/Bounce|Suppress|Reject/i.test(lastError ?? '')) return 'reasonBounce';
+  if (/SendUnconfirmed/i.test(lastError ?? '')) return 'reasonUnconfirmed';
+  return 'reasonOther';
+}
+
+/** Where the fix is: an agreement's contacts, an employee's record, a unit's compliance. */
+function fixOf(alert: AlertItem): { to: string; text: MessageKey } {
+  switch (alert.kind) {
+    case 'EXPIRY':
+    case 'DORMANT':
+      return { to: `/kerja-sama/${alert.subject}/ubah`, text: 'fixContacts' };
+    case 'TRAINING':
+      return { to: `/pegawai/${alert.subject}`, text: 'fixEmployee' };
+    default:
+      return { to: `/pelatihan/unit/${encodeURIComponent(alert.subject)}`, text: 'fixUnit' };
+  }
+}
+
+/** `/notifikasi?status=FAILED`: alerts by status; a failed one says why and links to the fix. */
+export default function Alerts() {
+  const { t, label, timestamp, number } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const status = (alertStatuses as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as AlertItem['status']) : 'FAILED';
+  const alerts = useQuery({ queryKey: ['alerts', status], queryFn: () => alertsInStatus(status) });
+
+  return (
+    <Stack data-page="alerts">
+      <PageTitle>{t('alertsTitle')}</PageTitle>
+      <NativeSelect
+        label={t('alertStatus')}
+        value={status}
+        onChange={(event) => setParams({ status: event.currentTarget.value })}
+        data={alertStatuses.map((value) => ({ value, label: label(value) }))}
+        maw={280}
+        className="no-print"
+      />
+      {alerts.error ? (
+        <LoadError error={alerts.error} retry={() => void alerts.refetch()} />
+      ) : !alerts.data ? (
+        <Loading />
+      ) : alerts.data.length === 0 ? (
+        <Text>{t('noAlerts')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-labelledby="page-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('alertKind')}</Table.Th>
+                <Table.Th scope="col">{t('alertPeriod')}</Table.Th>
+                <Table.Th scope="col">{t('alertAttempts')}</Table.Th>
+                <Table.Th scope="col">{t('alertUpdated')}</Table.Th>
+                <Table.Th scope="col">{t('alertError')}</Table.Th>
+                <Table.Th scope="col">{t('alertFix')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {alerts.data.map((alert) => {
+                const fix = fixOf(alert);
+                return (
+                  <Table.Tr key={alert.id}>
+                    <Table.Td>{label(alert.kind)}</Table.Td>
+                    <Table.Td>{alert.period}</Table.Td>
+                    <Table.Td>{number(alert.attempts)}</Table.Td>
+                    <Table.Td>{timestamp(alert.updatedAt)}</Table.Td>
+                    <Table.Td>
+                      {alert.status === 'FAILED' || alert.status === 'RETRY' ? (
+                        <>
+                          <Text size="sm">{t(reasonOf(alert.lastError))}</Text>
+                          {alert.lastError && (
+                            <Text size="xs" c="dark.5">
+                              {alert.lastError}
+                            </Text>
+                          )}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={fix.to}>
+                        {t(fix.text)}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

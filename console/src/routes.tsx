@@ -1,0 +1,35 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { agreementWriters, alertReaders, readers } from './access.ts';
+import { Guard } from './components/guard.tsx';
+import { NotFound } from './components/states.tsx';
+import { Shell } from './layout/shell.tsx';
+import { Home } from './pages/home.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+
+/** Pages beyond the first are loaded when visited: the first load stays small. */
+const AgreementList = lazy(() => import('./pages/agreement-list.tsx'));
+const AgreementDetail = lazy(() => import('./pages/agreement-detail.tsx'));
+const AgreementForm = lazy(() => import('./pages/agreement-form.tsx'));
+const Calendar = lazy(() => import('./pages/calendar.tsx'));
+const Statistics = lazy(() => import('./pages/statistics.tsx'));
+const Alerts = lazy(() => import('./pages/alerts.tsx'));
+
+/** The console's pages (Indonesian paths, common-context.md); the local server serves index.html for each. */
+export const router = createBrowserRouter([
+  { path: '/masuk', element: <SignIn /> },
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'kerja-sama', element: <Guard groups={readers}><AgreementList /></Guard> },
+      { path: 'kerja-sama/baru', element: <Guard groups={agreementWriters}><AgreementForm /></Guard> },
+      { path: 'kerja-sama/:id', element: <Guard groups={readers}><AgreementDetail /></Guard> },
+      { path: 'kerja-sama/:id/ubah', element: <Guard groups={agreementWriters}><AgreementForm /></Guard> },
+      { path: 'kalender', element: <Guard groups={readers}><Calendar /></Guard> },
+      { path: 'statistik', element: <Guard groups={readers}><Statistics /></Guard> },
+      { path: 'notifikasi', element: <Guard groups={alertReaders}><Alerts /></Guard> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,10 @@
+import { attachment } from '../../shared/files/store.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { importRoutes } from '../../shared/training/imports/routes.ts';
+import { rejectedRows } from '../../shared/training/imports/service.ts';
+
+export const handler = httpHandler(importRoutes.importRejected, async (request) => ({
+  status: 200,
+  body: await rejectedRows(request.params.id),
+  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`rejected-${request.params.id}.csv`) },
+}));

@@ -1,0 +1,121 @@
+import { InvalidInputError } from '../../errors.ts';
+import { log } from '../../log.ts';
+import { getImport, failImport, finishIfComplete, recordChunk, recordedChunks, startImport, type ImportRecord, type RejectedRow } from './repository.ts';
+import { importIdOf, readImportFile } from './roster-file.ts';
+import { checkEmployeeRow, checkTrainingRow, parseRoster, type ParsedRoster, type RosterHeader, type RosterKind, type RosterRow, type RowCheck } from './roster.ts';
+import { addTrainings, upsertEmployees, type BulkContext, type Outcome } from './writers.ts';
+
+/**
+ * The background import, the same code on AWS and in `npm start`:
+ *
+ *   file arrived (S3 event)  → read the header and count the rows, RUNNING, one work item per chunk
+ *   chunk                    → check its rows, write the good ones in ONE writer call, then record
+ *                              the chunk's outcome and add its counts in one conditional transaction
+ *                              (the checkpoint); the last chunk turns the import DONE
+ *
+ * A worker that dies mid-chunk leaves the chunk unrecorded: the work item comes back (SQS), the
+ * chunk runs again, the rows its first attempt stored are recognized (writers.ts) and every count
+ * is added once. Totals stay exact whatever happens, because each record is one transaction with
+ * its duplicate guards and the total.
+ */
+/** Rows per work item: ~250 transactions, a few seconds of a worker; its outcome (rejected rows included) fits one item. */
+export const CHUNK_ROWS = 250;
+
+export interface ChunkWork {
+  importId: string;
+  chunk: number;
+}
+
+/** How chunks get processed: in this process (local), or as SQS messages for the workers (AWS). */
+export type Dispatch = (work: ChunkWork[], roster: ParsedRoster, record: ImportRecord) => Promise<void>;
+
+/** Test hook: stop the worker after it wrote this many rows of a chunk, as a crash would. */
+export interface FaultInjection {
+  dieAfterRows?: number;
+}
+
+/** Rows of one chunk: the writer of the import's kind, called once. */
+const writers: Record<RosterKind, (entries: never[], context: BulkContext) => Promise<Outcome[]>> = {
+  trainings: addTrainings as (entries: never[], context: BulkContext) => Promise<Outcome[]>,
+  employees: upsertEmployees as (entries: never[], context: BulkContext) => Promise<Outcome[]>,
+};
+const rowCheckers: Record<RosterKind, (header: RosterHeader, row: RosterRow) => RowCheck<unknown>> = { trainings: checkTrainingRow, employees: checkEmployeeRow };
+
+/** A file arrived under `imports/`: read it, start the import and hand out its chunks. */
+export async function fileArrived(key: string, dispatch: Dispatch, chunkRows = CHUNK_ROWS): Promise<void> {
+  const id = importIdOf(key);
+  const record = id ? await getImport(id) : undefined;
+  if (!record || record.status === 'DONE' || record.status === 'FAILED') {
+    log('warn', 'import file without a pending import', { known: Boolean(record), status: record?.status });
+    return;
+  }
+  let roster: ParsedRoster;
+  try {
+    roster = parseRoster(await readImportFile(key), record.kind);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    await failImport(record.id, `The file cannot be imported: ${error.errors.map((problem) => `${problem.path || 'file'} ${problem.message}`).join('; ')}`, new Date().toISOString());
+    return;
+  }
+  const chunks = Math.ceil(roster.rows.length / chunkRows);
+  const started = await startImport(record.id, { kind: roster.header.kind, total: roster.rows.length, chunks, chunkRows, header: roster.header.names, delimiter: roster.header.delimiter });
+  if (!started) return;
+  const recorded = await recordedChunks(record.id);
+  const pending = Array.from({ length: chunks }, (_, chunk) => chunk).filter((chunk) => !recorded.has(chunk));
+  if (pending.length === 0) await finishIfComplete(record.id, new Date().toISOString());
+  else await dispatch(pending.map((chunk) => ({ importId: record.id, chunk })), roster, started);
+}
+
+/** A chunk as a worker on AWS receives it: the import and its file are read again. */
+export async function runChunk(work: ChunkWork, faults: FaultInjection = {}): Promise<void> {
+  const record = await getImport(work.importId);
+  if (!record || record.status !== 'RUNNING') return;
+  const roster = parseRoster(await readImportFile(record.fileKey), record.kind);
+  await processChunk(record, work.chunk, roster, faults);
+}
+
+/** The chunks one after the other, in this process: `npm start` and the tests. */
+export const inProcess: Dispatch = async (work, roster, record) => {
+  for (const { chunk } of work) await processChunk(record, chunk, roster);
+};
+
+export async function processChunk(record: ImportRecord, chunk: number, roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {
+  const kind = record.kind ?? roster.header.kind;
+  const size = record.chunkRows ?? CHUNK_ROWS;
+  const rows = roster.rows.slice(chunk * size, (chunk + 1) * size);
+  const checks = rows.map((row) => rowCheckers[kind](roster.header, row));
+  const entries = checks.flatMap((check) => (check.ok ? [check.entry as never] : []));
+  // Every attempt writes as the import, at the import's time: a row stored by an earlier attempt is recognized.
+  const context: BulkContext = { subject: record.createdBy, now: new Date(record.createdAt), importId: record.id };
+  const outcomes = faults.dieAfterRows === undefined ? await writers[kind](entries, context) : await dieAfter(faults.dieAfterRows, entries, (part) => writers[kind](part, context));
+
+  const retryable = outcomes.find((outcome) => outcome.kind === 'rejected' && outcome.retryable);
+  if (retryable?.kind === 'rejected') throw retryable.retryable; // not recorded: the chunk runs again
+
+  let next = 0;
+  const rejectedRows: RejectedRow[] = [];
+  let imported = 0;
+  let duplicates = 0;
+  checks.forEach((check, index) => {
+    const row = rows[index]!;
+    const outcome: Outcome = check.ok ? outcomes[next++]! : { kind: 'rejected', errors: check.errors };
+    if (outcome.kind === 'imported') imported += 1;
+    else if (outcome.kind === 'duplicate') duplicates += 1;
+    else rejectedRows.push({ line: row.line, fields: row.fields, errors: outcome.errors });
+  });
+  await recordChunk(record.id, chunk, { processed: rows.length, imported, duplicates, rejected: rejectedRows.length }, rejectedRows);
+  await finishIfComplete(record.id, new Date().toISOString());
+}
+
+async function dieAfter(rows: number, entries: never[], write: (part: never[]) => Promise<Outcome[]>): Promise<never> {
+  await write(entries.slice(0, rows));
+  throw new WorkerDied(rows);
+}
+
+/** The injected crash of a worker (tests only). */
+export class WorkerDied extends Error {
+  constructor(rows: number) {
+    super(`worker stopped after ${rows} rows (fault injection)`);
+    this.name = 'WorkerDied';
+  }
+}

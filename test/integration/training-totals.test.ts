@@ -1,0 +1,179 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { db, tableName } from '../../shared/db/client.ts';
+import { InvalidInputError } from '../../shared/errors.ts';
+import { keyText } from '../../shared/text.ts';
+import { bucketOf, paddedHours } from '../../shared/training/hours-index.ts';
+import type { EmployeeInput, TrainingInput } from '../../shared/training/schemas.ts';
+import { addTrainings } from '../../shared/training/service/bulk-trainings.ts';
+import { complianceReport, complianceSummary, openYear } from '../../shared/training/service/compliance.ts';
+import { listEmployees, putEmployee, upsertEmployees } from '../../shared/training/service/employees.ts';
+import { addTraining, removeTraining } from '../../shared/training/service/records.ts';
+import { useTestTable } from '../support/database.ts';
+import { nipFor } from '../support/fixtures/employees.ts';
+
+useTestTable();
+const actor = () => ({ subject: 'test', now: new Date('2026-06-01T00:00:00Z') });
+const employee = (index: number, overrides: Partial<EmployeeInput> = {}): EmployeeInput => ({
+  name: `Pegawai ${index}`,
+  email: `pegawai${index}@jakarta.go.id`,
+  unit: index % 2 ? 'Dinas Kesehatan' : 'Dinas Pendidikan',
+  ...overrides,
+});
+const course = (title: string, endsOn: string, hours: number, extra: Partial<TrainingInput> = {}): TrainingInput => ({ title, provider: 'BPSDM', method: 'CLASSICAL', startsOn: endsOn, endsOn, hours, ...extra });
+
+async function partition(pk: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every employee of the table, through the units (the test table holds only this file's data). */
+async function everyNip(): Promise<string[]> {
+  const nips: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEmployees({ limit: 100, ...(cursor ? { cursor } : {}) });
+    nips.push(...page.items.map((item) => item.nip));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return nips;
+}
+
+/** Recomputes every total from the records and every unit histogram from the totals, and compares them with what is stored. */
+async function expectTotalsAndCountersExact(): Promise<void> {
+  const histograms = new Map<string, number>();
+  const years = new Set<number>();
+  for (const nip of await everyNip()) {
+    const items = await partition(`EMPLOYEE#${nip}`);
+    const profile = items.find((item) => item.SK === 'PROFILE')!;
+    const totals = items.filter((item) => String(item.SK).startsWith('TOTAL#'));
+    expect(profile.totalYears, nip).toBe(totals.length);
+    for (const total of totals) {
+      years.add(total.year as number);
+      const records = items.filter((item) => String(item.SK).startsWith(`TRAINING#${total.year as number}#`));
+      const hours = records.reduce((sum, record) => sum + (record.hours as number), 0);
+      expect({ nip, year: total.year, hours: total.hours, trainings: total.trainings, unit: total.unit, name: total.name }).toEqual({ nip, year: total.year, hours, trainings: records.length, unit: profile.unit, name: profile.name });
+      expect(total.GSI2PK).toBe(`HOURS#${total.year as number}#${keyText(profile.unit as string)}`);
+      expect(total.GSI2SK).toBe(`${paddedHours(hours)}#${nip}`);
+      const key = `${total.year as number}|${keyText(profile.unit as string)}|${bucketOf(hours)}`;
+      histograms.set(key, (histograms.get(key) ?? 0) + 1);
+    }
+  }
+  const stored = new Map<string, number>();
+  for (const year of years) {
+    for (const counter of await partition(`COMPLIANCE#${year}`)) {
+      const unitKey = String(counter.SK).slice(0, String(counter.SK).lastIndexOf('#'));
+      for (const [attribute, count] of Object.entries(counter)) {
+        if (!/^q\d+$/.test(attribute) || count === 0) continue;
+        const key = `${year}|${unitKey}|${attribute}`;
+        stored.set(key, (stored.get(key) ?? 0) + (count as number));
+      }
+    }
+  }
+  for (const [key, count] of [...stored]) if (count === 0) stored.delete(key);
+  expect(Object.fromEntries([...stored].sort())).toEqual(Object.fromEntries([...histograms].sort()));
+}
+
+describe('yearly totals and unit histograms', () => {
+  it('stay exact when bulk imports, re-imports, single writes, removals and changes of unit race each other', async () => {
+    const nips = Array.from({ length: 12 }, (_, index) => nipFor(100 + index));
+    for (const [index, nip] of nips.entries()) await putEmployee(nip, employee(index), undefined, actor());
+    const seeded = await Promise.all(nips.map((nip, index) => addTraining(nip, course(`Awal ${index}`, '2026-02-02', 4), actor())));
+    const bulk = nips.flatMap((nip, index) =>
+      Array.from({ length: 6 }, (_, course_) => ({ nip, body: course(`Massal ${course_}`, course_ % 2 ? '2026-09-01' : '2027-01-02', 1.5 + index * 0.25, course_ === 0 ? { certificateNumber: `S-${index}` } : {}) })),
+    );
+    const [first, again] = await Promise.all([
+      addTrainings(bulk, actor()),
+      addTrainings(bulk, actor()),
+      ...nips.map((nip, index) => addTraining(nip, course(`Tunggal ${index}`, '2026-09-01', 2), actor())),
+      ...seeded.slice(0, 6).map(({ training }) => removeTraining(training.nip, training.id, actor())),
+      ...nips.slice(0, 5).map((nip, index) => putEmployee(nip, employee(index, { unit: 'Biro Kerja Sama Daerah', name: `Pindah ${index}` }), 'any', actor())),
+    ]);
+    // Each row was stored exactly once, by one of the two runs.
+    for (let index = 0; index < bulk.length; index += 1) expect([first![index]!.kind, again![index]!.kind].sort()).toEqual(['duplicate', 'imported']);
+    await expectTotalsAndCountersExact();
+
+    const rerun = await addTrainings(bulk, actor());
+    expect(new Set(rerun.map((outcome) => outcome.kind))).toEqual(new Set(['duplicate']));
+    await expectTotalsAndCountersExact();
+  });
+
+  it('rejects rows of unregistered employees and unknown agreements, and keeps the rows around them', async () => {
+    const nip = nipFor(200);
+    await putEmployee(nip, employee(200), undefined, actor());
+    const outcomes = await addTrainings(
+      [
+        { nip, body: course('Baik', '2026-03-03', 3) },
+        { nip: nipFor(201), body: course('Tak terdaftar', '2026-03-03', 3) },
+        { nip, body: course('Kerja sama', '2026-03-04', 3, { agreementId: 'no-such-agreement' }) },
+        { nip, body: course('Baik', '2026-03-03', 3) },
+      ],
+      actor(),
+    );
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['imported', 'rejected', 'rejected', 'duplicate']);
+    await expectTotalsAndCountersExact();
+  });
+
+  it('opens a year with a zero total for every employee, once, so that the UNMET report and the summary list them', async () => {
+    const unit = 'Kecamatan Gambir';
+    const nips = [nipFor(300), nipFor(301), nipFor(302)];
+    for (const nip of nips) await putEmployee(nip, employee(0, { unit }), undefined, actor());
+    await addTraining(nips[0]!, course('Awal tahun', '2031-01-10', 45), actor());
+    const opened = await openYear(2031);
+    expect(opened.opened).toBeGreaterThanOrEqual(2);
+    expect((await openYear(2031)).opened).toBe(0);
+    const unmet = await complianceReport({ year: 2031, unit, status: 'UNMET', limit: 10 }, new Date());
+    expect(unmet.items.map((row) => row.nip).sort()).toEqual(nips.slice(1).sort());
+    const met = await complianceReport({ year: 2031, unit, status: 'MET', limit: 10 }, new Date());
+    expect(met.items).toEqual([{ nip: nips[0], name: 'Pegawai 0', unit, hours: 45, targetHours: 40, remainingHours: 0, compliant: true }]);
+    const summary = await complianceSummary({ year: 2031, limit: 100 });
+    expect(summary.items).toContainEqual({ unit, employees: 3, met: 1, unmet: 2, rate: 0.33 });
+    await expectTotalsAndCountersExact();
+  });
+
+  it('pages the summary by unit', async () => {
+    const units = ['Unit Halaman A', 'Unit Halaman B', 'Unit Halaman C'];
+    for (const [index, unit] of units.entries()) await putEmployee(nipFor(400 + index), employee(index, { unit }), undefined, actor());
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await complianceSummary({ year: 2026, limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => item.unit));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expect.arrayContaining(units));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('employees', () => {
+  it('are found by the start of their name, case and accents aside', async () => {
+    await putEmployee(nipFor(500), employee(0, { name: 'Siti Rahmawati' }), undefined, actor());
+    await putEmployee(nipFor(501), employee(1, { name: 'Sitì Nurhaliza' }), undefined, actor());
+    await putEmployee(nipFor(502), employee(0, { name: 'Sutrisno' }), undefined, actor());
+    const found = await listEmployees({ name: 'SIT', limit: 10 });
+    expect(found.items.map((item) => item.name)).toEqual(['Sitì Nurhaliza', 'Siti Rahmawati']);
+    expect((await listEmployees({ name: 'siti r', limit: 10 })).items.map((item) => item.name)).toEqual(['Siti Rahmawati']);
+    expect((await listEmployees({ name: 'sit', unit: 'Dinas Kesehatan', limit: 10 })).items.map((item) => item.name)).toEqual(['Sitì Nurhaliza']);
+    await expect(listEmployees({ name: 's', limit: 10 })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('are upserted from a roster: created, unchanged as duplicates, updated with their totals moved', async () => {
+    const nip = nipFor(600);
+    const entry = { nip, ...employee(0, { name: 'Rina Wijaya' }) };
+    expect(await upsertEmployees([entry], actor())).toEqual([{ kind: 'imported' }]);
+    await addTraining(nip, course('Dasar', '2026-04-04', 8), actor());
+    expect(await upsertEmployees([entry], actor())).toEqual([{ kind: 'duplicate' }]);
+    expect(await upsertEmployees([{ ...entry, unit: 'Dinas Sosial' }], actor())).toEqual([{ kind: 'imported' }]);
+    await expectTotalsAndCountersExact();
+    const report = await complianceReport({ year: 2026, unit: 'Dinas Sosial', limit: 10 }, new Date());
+    expect(report.items.map((row) => [row.nip, row.hours])).toEqual([[nip, 8]]);
+  });
+});
