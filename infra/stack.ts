@@ -1,10 +1,11 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../shared/http/route.ts';
 import { routes } from '../shared/http/routes.ts';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
+import { Console } from './console.ts';
 import { Email } from './email.ts';
 import { Files } from './files.ts';
 import { Imports } from './imports.ts';
@@ -33,6 +34,8 @@ export class JalinStack extends Stack {
   readonly schedules: Schedules;
   readonly monitoring: Monitoring;
   readonly alarms: Alarms;
+  /** Only with `-c console=true` until the other infra tests account for the console's resources. */
+  readonly console?: Console;
 
   constructor(scope: Construct, id: string, props: JalinStackProps) {
     super(scope, id, props);
@@ -61,10 +64,13 @@ export class JalinStack extends Stack {
       ...logs,
     });
     this.imports = new Imports(this, 'Imports', { table: this.table.table, files: this.files, ...logs });
+    // The console's client is created with the distribution in front of this API (its callbacks
+    // are on the distribution's domain), so the authorizer learns its id when the template is written.
+    const audience = [...this.auth.audience];
     this.api = new Api(this, 'Api', {
       table: this.table.table,
       issuer: this.auth.issuer,
-      audience: this.auth.audience,
+      audience: Lazy.list({ produce: () => audience }),
       accessLogRetention: config.accessLogRetention,
       throttle: config.throttle,
       routeThrottles: config.routeThrottles,
@@ -72,6 +78,15 @@ export class JalinStack extends Stack {
       files: this.files,
       ...logs,
     });
+    if (this.node.tryGetContext('console') === 'true') this.console = new Console(this, 'Console', {
+      httpApi: this.api.httpApi,
+      userPool: this.auth.userPool,
+      issuer: this.auth.issuer,
+      stage: config.stage,
+      removalPolicy: config.removalPolicy,
+      accessLogRetentionDays: config.accessLogRetention,
+    });
+    if (this.console) audience.push(this.console.client.userPoolClientId);
     this.schedules = new Schedules(this, 'Jobs', {
       table: this.table.table,
       email: this.email,
@@ -101,5 +116,6 @@ export class JalinStack extends Stack {
     // What a client (the SPA, the CLI, a smoke test) and `npm run user` need.
     new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientIdOutput', { key: 'UserPoolClientId', value: this.auth.client.userPoolClientId });
+    if (this.console) new CfnOutput(this, 'ConsoleUrlOutput', { key: 'ConsoleUrl', value: this.console.url });
   }
 }

@@ -20,6 +20,6 @@ export function benchNip(index: number): string {
 export function assertBenchNipsValid(samples = [0, 1, BIRTH_DAYS - 1, BIRTH_DAYS, 123_456]): void {
   for (const index of samples) {
     const check = checkNip(benchNip(index));
-    if (!check.valid) throw new Error(`benchNip(${index}) = ${benchNip(index)} is not valid: ${check.problems.join('; ')}`);
+    if (!check.valid) throw new Error(`benchNip(${index}) = ${benchNip(index)} is not valid: ${check.problems.map((problem) => problem.message).join('; ')}`);
   }
 }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { apiFunctionEntry, apiFunctionOf } from '../../shared/http/layout.ts';
 import { matchRoute } from '../../shared/http/match.ts';
 import { problemResponse } from '../../shared/http/problem.ts';
+import { preferredLanguage } from '../../shared/i18n/language.ts';
 import { redact } from '../../shared/log.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { serveConsole } from './console.ts';
@@ -53,6 +54,11 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
+/** The caller's language for the problems the gateway answers itself (the functions read the same header). */
+function languageOf(request: IncomingMessage) {
+  return preferredLanguage(request.headers['accept-language']);
+}
+
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   const body = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
@@ -74,7 +80,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, console
   else if (consoleDist && (await serveConsole(request, response, url.pathname, consoleDist))) return;
   const body = await readBody(request);
   if (!body) {
-    send(response, problemResponse(413, `The body exceeds the gateway limit of ${GATEWAY_MAX_BODY_BYTES} bytes.`, { instance: url.pathname }));
+    send(response, problemResponse(413, { code: 'GATEWAY_BODY_OVER_LIMIT', params: { limit: GATEWAY_MAX_BODY_BYTES } }, { instance: url.pathname, language: languageOf(request) }));
     request.resume();
     return;
   }
@@ -87,7 +93,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, console
   }
   const claims = match.route.access === 'public' ? undefined : await verifyToken(request.headers.authorization);
   if (match.route.access !== 'public' && !claims) {
-    send(response, problemResponse(401, 'A valid bearer token is required (missing, expired or not signed by the local issuer).', { instance: url.pathname, headers: { 'www-authenticate': 'Bearer' } }));
+    send(response, problemResponse(401, { code: 'LOCAL_TOKEN_REJECTED' }, { instance: url.pathname, headers: { 'www-authenticate': 'Bearer' }, language: languageOf(request) }));
     return;
   }
   const routeKey = `${match.route.method} ${match.route.path}`;
@@ -109,7 +115,8 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const detail = status === 431 ? `The URL and headers exceed ${maxHeaderSize} bytes.` : 'The request is not readable HTTP.';
+  // The request could not be read, so neither could its Accept-Language: English.
+  const detail = status === 431 ? { code: 'HEADERS_OVER_LIMIT' as const, params: { limit: maxHeaderSize } } : { code: 'REQUEST_UNREADABLE' as const };
   const { body = '', headers } = problemResponse(status, detail);
   const head = Object.entries({ ...headers, 'content-length': Buffer.byteLength(body), connection: 'close' }).map(([name, value]) => `${name}: ${value}`);
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('\r\n')}\r\n\r\n${body}`);
@@ -126,7 +133,7 @@ export async function startServer(options: { port?: number; host?: string; conso
   const server = createServer((request, response) => {
     serve(request, response, options.console).catch((error: unknown) => {
       console.error(JSON.stringify({ level: 'error', message: 'local server failure', error: (error as Error).name, reason: redact((error as Error).message) }));
-      if (!response.headersSent) send(response, problemResponse(500, 'The local server failed to invoke the function.'));
+      if (!response.headersSent) send(response, problemResponse(500, { code: 'LOCAL_INVOKE_FAILED' }, { language: languageOf(request) }));
       else response.end();
     });
   });

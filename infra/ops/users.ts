@@ -43,7 +43,7 @@ export function parseUserCommand(argv: string[], env: Record<string, string | un
   const nip = one('nip');
   if (nip !== undefined) {
     const check = checkNip(nip);
-    if (!check.valid) throw new Error(`--nip is not a valid NIP: ${check.problems.join('; ')}.`);
+    if (!check.valid) throw new Error(`--nip is not a valid NIP: ${check.problems.map((problem) => problem.message).join('; ')}.`);
   }
   if (wanted.includes('employee') && nip === undefined) throw new Error('The employee group reads its own records by NIP: give --nip.');
   return { action, poolId, email, groups: wanted as Group[], ...(nip ? { nip } : {}) };

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, StaleVersionError } from '../errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError, type Explained } from '../errors.ts';
 import { db, tableName } from '../db/client.ts';
 import { withoutStorage } from '../db/items.ts';
 import { keyText } from '../text.ts';
@@ -79,7 +79,7 @@ function numberGuardSteps(before: string | undefined, after: string | undefined,
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      onConditionFailed: () => new ConflictError(`Another agreement already has the number ${after}.`),
+      onConditionFailed: () => new ConflictError({ code: 'AGREEMENT_NUMBER_TAKEN', params: { number: after } }),
     });
   }
   if (before !== undefined) steps.push({ item: { Delete: { TableName: tableName(), Key: numberGuardKey(before) } } });
@@ -94,12 +94,12 @@ function parentUnchangedStep(parent: AgreementRecord | undefined): TransactStep[
       item: {
         ConditionCheck: { TableName: tableName(), Key: agreementKey(parent.id), ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': parent.version } },
       },
-      onConditionFailed: () => new ConflictError(`The parent agreement ${parent.id} changed meanwhile; send the request again.`),
+      onConditionFailed: () => new ConflictError({ code: 'AGREEMENT_PARENT_CHANGED', params: { parentId: parent.id } }),
     },
   ];
 }
 
-function versionedPut(record: AgreementRecord, expectedVersion: number, staleMessage: string, onlyOpen = true): TransactStep {
+function versionedPut(record: AgreementRecord, expectedVersion: number, stale: string | Explained, onlyOpen = true): TransactStep {
   return {
     item: {
       Put: {
@@ -111,7 +111,7 @@ function versionedPut(record: AgreementRecord, expectedVersion: number, staleMes
         ExpressionAttributeValues: { ':expected': expectedVersion, ...(onlyOpen ? { ':open': 'OPEN' } : {}) },
       },
     },
-    onConditionFailed: () => new StaleVersionError(staleMessage),
+    onConditionFailed: () => new StaleVersionError(stale),
   };
 }
 
@@ -129,7 +129,7 @@ export function insertionSteps(record: AgreementRecord, audit: AuditEntry, paren
 /** The steps that replace an agreement still at `before.version`, moving its number guard along (and checking the parent it was judged against). */
 export function replacementSteps(before: AgreementRecord, after: AgreementRecord, audit: AuditEntry, parent: AgreementRecord | undefined): TransactStep[] {
   return [
-    versionedPut(after, before.version, `Agreement ${before.id} has changed since version ${before.version}; read it again.`),
+    versionedPut(after, before.version, { code: 'AGREEMENT_CHANGED_SINCE', params: { id: before.id, version: before.version } }),
     ...numberGuardSteps(before.number, after.number, after.id),
     ...parentUnchangedStep(parent),
     auditStep(after.id, audit),
@@ -151,8 +151,8 @@ export function withdrawalSteps(before: AgreementRecord, after: AgreementRecord,
 export function renewalSteps(old: { before: AgreementRecord; after: AgreementRecord; audit: AuditEntry }, successor: { record: AgreementRecord; audit: AuditEntry }): TransactStep[] {
   return [
     {
-      ...versionedPut(old.after, old.before.version, ''),
-      onConditionFailed: () => new ConflictError(`Agreement ${old.before.id} was changed or renewed meanwhile; read it again.`),
+      ...versionedPut(old.after, old.before.version, { code: 'AGREEMENT_CHANGED_MEANWHILE', params: { id: old.before.id } }),
+      onConditionFailed: () => new ConflictError({ code: 'AGREEMENT_CHANGED_MEANWHILE', params: { id: old.before.id } }),
     },
     { item: { Put: { TableName: tableName(), Item: toItem(successor.record), ConditionExpression: 'attribute_not_exists(PK)' } } },
     ...numberGuardSteps(undefined, successor.record.number, successor.record.id),
@@ -176,7 +176,7 @@ export async function getAgreementRecords(ids: readonly string[]): Promise<Agree
 
 export async function requireAgreementRecord(id: string): Promise<AgreementRecord> {
   const record = await getAgreementRecord(id);
-  if (!record) throw new NotFoundError(`No agreement ${id} exists.`);
+  if (!record) throw new NotFoundError({ code: 'AGREEMENT_NOT_FOUND', params: { id } });
   return record;
 }
 

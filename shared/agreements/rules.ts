@@ -1,4 +1,5 @@
-import type { FieldError } from '../errors.ts';
+import { fieldError, type Explained, type FieldError } from '../errors.ts';
+import { render } from '../i18n/messages.ts';
 import { addDays, addYears, isCalendarDate, type CalendarDate } from '../time/calendar.ts';
 import { agreementSchema, type Agreement, type AgreementKind, type AgreementStatus, type AuditEntry, type CreateAgreement, type ListAgreementsQuery, type PatchAgreement, type Warning } from './schemas.ts';
 
@@ -42,15 +43,12 @@ export function ruleViolations(draft: Draft): FieldError[] {
   // A bad date is reported by its own field's check; the span is judged only between real dates.
   const datesValid = isCalendarDate(String(draft.startsOn)) && isCalendarDate(String(draft.endsOn));
   if (datesValid && draft.endsOn < draft.startsOn) {
-    errors.push({ path: 'endsOn', message: `must be on or after startsOn (${draft.startsOn})` });
+    errors.push(fieldError('endsOn', 'END_BEFORE_START', { startsOn: draft.startsOn }));
   } else if (datesValid && draft.kind === 'PKS' && draft.endsOn > addYears(draft.startsOn, PKS_MAX_YEARS)) {
-    errors.push({
-      path: 'endsOn',
-      message: `must be at most ${PKS_MAX_YEARS} years after startsOn for a PKS (${addYears(draft.startsOn, PKS_MAX_YEARS)}); extend it with a renewal`,
-    });
+    errors.push(fieldError('endsOn', 'PKS_TOO_LONG', { years: PKS_MAX_YEARS, latest: addYears(draft.startsOn, PKS_MAX_YEARS) }));
   }
   if (kindsWithParent.has(draft.kind) && !draft.parentId) {
-    errors.push({ path: 'parentId', message: `is required for a ${draft.kind}: name the agreement it implements` });
+    errors.push(fieldError('parentId', 'PARENT_REQUIRED', { kind: draft.kind }));
   }
   return errors;
 }
@@ -104,7 +102,7 @@ export function changesBetween(before: Partial<AgreementRecord>, after: Partial<
 /** The rules of a record about to be stored, including that it cannot be its own parent. */
 export function recordViolations(record: Pick<AgreementRecord, 'kind' | 'startsOn' | 'endsOn' | 'parentId' | 'signedOn' | 'id'>): FieldError[] {
   const errors = ruleViolations(record);
-  if (record.parentId === record.id) errors.push({ path: 'parentId', message: 'cannot name the agreement itself' });
+  if (record.parentId === record.id) errors.push(fieldError('parentId', 'PARENT_SELF'));
   return errors;
 }
 
@@ -126,33 +124,36 @@ export function parentRules(
   parent: Pick<AgreementRecord, 'id' | 'kind' | 'startsOn' | 'endsOn' | 'lifecycle' | 'renewedBy'> | undefined,
 ): { errors: FieldError[]; warnings: Warning[] } {
   if (!child.parentId) return { errors: [], warnings: [] };
-  if (!parent) return { errors: [{ path: 'parentId', message: `names no existing agreement (${child.parentId})` }], warnings: [] };
+  if (!parent) return { errors: [fieldError('parentId', 'PARENT_NOT_FOUND', { parentId: child.parentId })], warnings: [] };
   const allowed = parentKinds[child.kind];
   const errors: FieldError[] = [];
   if (allowed && !allowed.includes(parent.kind)) {
-    errors.push({ path: 'parentId', message: `names a ${parent.kind}; a ${child.kind} implements one of: ${allowed.join(', ')}` });
+    errors.push(fieldError('parentId', 'PARENT_KIND_NOT_ALLOWED', { parentKind: parent.kind, kind: child.kind, allowed: allowed.join(', ') }));
   }
-  if (parent.lifecycle === 'TERMINATED') errors.push({ path: 'parentId', message: 'names a terminated agreement' });
-  if (parent.lifecycle === 'RENEWED') errors.push({ path: 'parentId', message: `names a renewed agreement: name its successor ${parent.renewedBy}` });
-  if (child.startsOn < parent.startsOn) errors.push({ path: 'startsOn', message: `must be on or after the parent's startsOn (${parent.startsOn})` });
-  const warnings = child.endsOn > parent.endsOn ? [{ path: 'endsOn', message: `is after the parent's endsOn (${parent.endsOn}): renew the parent, or end this agreement with it` }] : [];
+  if (parent.lifecycle === 'TERMINATED') errors.push(fieldError('parentId', 'PARENT_TERMINATED'));
+  if (parent.lifecycle === 'RENEWED') errors.push(fieldError('parentId', 'PARENT_RENEWED', { successor: String(parent.renewedBy) }));
+  if (child.startsOn < parent.startsOn) errors.push(fieldError('startsOn', 'START_BEFORE_PARENT', { parentStartsOn: parent.startsOn }));
+  const warnings = child.endsOn > parent.endsOn ? [{ path: 'endsOn', code: 'END_AFTER_PARENT', message: render('END_AFTER_PARENT', { parentEndsOn: parent.endsOn }) }] : [];
   return { errors, warnings };
 }
 
 /** Why a closed or withdrawn agreement cannot be changed, or `undefined` when it is open. */
-export function closedReason(record: Pick<AgreementRecord, 'id' | 'lifecycle' | 'renewedBy' | 'withdrawal'>, doing: string): string | undefined {
-  if (record.withdrawal) return `Agreement ${record.id} is withdrawn and cannot be ${doing}; restore it first.`;
+export function closedReason(
+  record: Pick<AgreementRecord, 'id' | 'lifecycle' | 'renewedBy' | 'withdrawal'>,
+  action: 'ACTION_CHANGED' | 'ACTION_RENEWED' | 'ACTION_TERMINATED' | 'ACTION_WITHDRAWN',
+): Explained | undefined {
+  if (record.withdrawal) return { code: 'AGREEMENT_WITHDRAWN', params: { id: record.id, action: { code: action } } };
   if (record.lifecycle === 'OPEN') return undefined;
-  const by = record.lifecycle === 'RENEWED' ? ` (its successor is ${record.renewedBy})` : '';
-  return `Agreement ${record.id} is ${record.lifecycle}${by} and cannot be ${doing}.`;
+  if (record.lifecycle === 'RENEWED') return { code: 'AGREEMENT_RENEWED', params: { id: record.id, successor: String(record.renewedBy), action: { code: action } } };
+  return { code: 'AGREEMENT_TERMINATED', params: { id: record.id, action: { code: action } } };
 }
 
 /** A termination names its reason, and a reason comes only with a termination. */
 export function terminationViolations(patch: Pick<PatchAgreement, 'status' | 'terminationReason'>): FieldError[] {
   if (patch.status !== 'TERMINATED' && patch.terminationReason !== undefined) {
-    return [{ path: 'terminationReason', message: 'is only accepted together with "status": "TERMINATED"' }];
+    return [fieldError('terminationReason', 'TERMINATION_REASON_UNEXPECTED')];
   }
-  if (patch.status === 'TERMINATED' && patch.terminationReason === undefined) return [{ path: 'terminationReason', message: 'is required to terminate an agreement' }];
+  if (patch.status === 'TERMINATED' && patch.terminationReason === undefined) return [fieldError('terminationReason', 'TERMINATION_REASON_REQUIRED')];
   return [];
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ruleViolations } from './rules.ts';
+import { coded, issueOf } from '../validation.ts';
 import { annotationActions } from './annotation-actions.ts';
 import { evaluationSchema } from './activities/schemas.ts';
 import { calendarDate, countryCode, cursor, email, limit, pageOf, paragraphs, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
@@ -51,7 +52,7 @@ const requiredFields = {
 /** Rules that span fields, run even when other fields are bad, so one response names every problem. */
 const crossFieldRules = z.superRefine(
   (draft: Parameters<typeof ruleViolations>[0], context) => {
-    for (const violation of ruleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message, input: draft });
+    for (const violation of ruleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], input: draft, ...issueOf(violation) });
   },
   { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
 );
@@ -75,7 +76,7 @@ export const createAgreementSchema = z
 export type CreateAgreement = z.output<typeof createAgreementSchema>;
 
 const serverManaged = z.optional(
-  z.unknown().check(z.refine(() => false, { message: 'is set by the server and cannot be written' }), z.meta({ readOnly: true })),
+  z.unknown().check(z.refine(() => false, coded('FIELD_READ_ONLY')), z.meta({ readOnly: true })),
 );
 
 /** JSON merge patch (RFC 7396): absent keeps, `null` clears an optional field. */
@@ -93,7 +94,7 @@ export const patchAgreementSchema = z.strictObject({
   signedOn: z.optional(z.nullable(optionalFields.signedOn)),
   parentId: z.optional(z.nullable(optionalFields.parentId)),
   notes: z.optional(z.nullable(optionalFields.notes)),
-  status: z.optional(z.literal('TERMINATED', { message: 'can only be set to TERMINATED; the other statuses follow from the dates' })),
+  status: z.optional(z.literal('TERMINATED', { message: 'STATUS_ONLY_TERMINATED' })),
   terminationReason: z.optional(text(1000).check(z.meta({ description: 'Required with "status": "TERMINATED", refused otherwise.' }))),
   id: serverManaged,
   version: serverManaged,
@@ -117,7 +118,7 @@ export const renewAgreementSchema = z.strictObject({
 export type RenewAgreement = z.output<typeof renewAgreementSchema>;
 
 /** Something worth a second look that does not stop the write (the console shows it). */
-export const warningSchema = z.object({ path: z.string(), message: z.string() });
+export const warningSchema = z.object({ path: z.string(), code: z.optional(z.string()), message: z.string() });
 export type Warning = z.output<typeof warningSchema>;
 
 /** Why and by whom a mistaken entry was withdrawn: it is hidden from lists, sweeps and statistics until restored. */

@@ -48,14 +48,14 @@ async function checkRecord(record: AgreementRecord, againstParent = true): Promi
   if (!againstParent || !record.parentId) return { parent: undefined, warnings: [] };
   const parent = await getAgreementRecord(record.parentId);
   const { errors, warnings } = parentRules(record, parent);
-  if (errors.length) throw new UnprocessableError(`The agreement does not fit its parent: ${errors.map((error) => `${error.path} ${error.message}`).join('; ')}.`, errors);
+  if (errors.length) throw new UnprocessableError({ code: 'AGREEMENT_PARENT_MISMATCH' }, errors);
   return { parent, warnings };
 }
 
 const withWarnings = (agreement: Agreement, warnings: Warning[]): Agreement => (warnings.length ? { ...agreement, warnings } : agreement);
 
-function assertOpen(record: AgreementRecord, doing: string): void {
-  const reason = closedReason(record, doing);
+function assertOpen(record: AgreementRecord, action: Parameters<typeof closedReason>[1]): void {
+  const reason = closedReason(record, action);
   if (reason) throw new ConflictError(reason);
 }
 
@@ -81,9 +81,9 @@ export async function updateAgreement(id: string, patch: PatchAgreement, expecte
   const before = await requireAgreementRecord(id);
   const today = todayInJakarta(actor.now);
   if (expectedVersion !== 'any' && before.version !== expectedVersion) {
-    throw new StaleVersionError(`Agreement ${id} is at version ${before.version}, not ${expectedVersion}; read it again.`);
+    throw new StaleVersionError({ code: 'AGREEMENT_STALE', params: { id, current: before.version, expected: expectedVersion } });
   }
-  assertOpen(before, patch.status === 'TERMINATED' ? 'terminated' : 'changed');
+  assertOpen(before, patch.status === 'TERMINATED' ? 'ACTION_TERMINATED' : 'ACTION_CHANGED');
   const termination = terminationViolations(patch);
   if (termination.length) throw new InvalidInputError(termination);
   let after = applyPatch(before, patch);
@@ -103,7 +103,7 @@ export async function renewAgreement(id: string, renewal: RenewAgreement, actor:
     const old = await requireAgreementRecord(id);
     const at = actor.now.toISOString();
     const successor: AgreementRecord = { ...successorOf(old, renewal), id: randomUUID(), version: 1, createdAt: at, updatedAt: at, createdBy: actor.subject, updatedBy: actor.subject };
-    assertOpen(old, 'renewed');
+    assertOpen(old, 'ACTION_RENEWED');
     const own = recordViolations(successor);
     if (own.length) throw new InvalidInputError(own);
     const closed: AgreementRecord = { ...old, lifecycle: 'RENEWED', renewedBy: successor.id, renewedOn: todayInJakarta(actor.now), version: old.version + 1, updatedAt: at, updatedBy: actor.subject };

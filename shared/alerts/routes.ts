@@ -22,7 +22,7 @@ export const alertKindReaders: Record<AlertKind, readonly Group[]> = {
 export function readableAlertKinds(principal: Principal, requested?: AlertKind): AlertKind[] {
   const readable = alertKinds.filter((kind) => hasAnyGroup(principal, alertKindReaders[kind]));
   if (requested && !readable.includes(requested)) {
-    throw new HttpError(403, `Alerts of kind ${requested} are read by the groups: ${alertKindReaders[requested].join(', ')}.`);
+    throw new HttpError(403, { code: 'ALERT_KIND_FORBIDDEN', params: { kind: requested, groups: alertKindReaders[requested].join(', ') } });
   }
   return requested ? [requested] : readable;
 }

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { settings } from '../config.ts';
-import { InvalidInputError } from '../errors.ts';
+import { fieldError, InvalidInputError } from '../errors.ts';
+import type { MessageCode } from '../i18n/messages.ts';
 
 /**
  * Opaque pagination cursors: `base64url(json).base64url(hmac)`.
@@ -27,17 +28,17 @@ export function encodeCursor(scope: string, position: CursorPosition): string {
 }
 
 export function decodeCursor(scope: string, cursor: string): CursorPosition {
-  const refuse = (why: string) => new InvalidInputError([{ path: 'cursor', message: why }]);
+  const refuse = (why: MessageCode) => new InvalidInputError([fieldError('cursor', why)]);
   const [payload, signature, extra] = cursor.split('.');
-  if (!payload || !signature || extra !== undefined) throw refuse('is not a cursor issued by this API');
+  if (!payload || !signature || extra !== undefined) throw refuse('CURSOR_MALFORMED');
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw refuse('has been altered or was not issued by this API');
+    throw refuse('CURSOR_ALTERED');
   }
   const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; p?: unknown };
   if (decoded.s !== scope || typeof decoded.p !== 'object' || decoded.p === null) {
-    throw refuse('belongs to another query: repeat the query without it');
+    throw refuse('CURSOR_OTHER_QUERY');
   }
   return decoded.p as CursorPosition;
 }

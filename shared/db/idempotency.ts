@@ -23,7 +23,7 @@ const recordKey = (scope: IdempotencyScope) => ({ PK: `IDEMPOTENCY#${scope.owner
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
 function mismatch() {
-  return new UnprocessableError('This Idempotency-Key was already used with a different request body; use a new key for a new request.');
+  return new UnprocessableError({ code: 'IDEMPOTENCY_KEY_REUSED' });
 }
 
 /**

@@ -31,7 +31,7 @@ export async function transact(steps: TransactStep[]): Promise<void> {
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (failed >= 0) {
         const stored = reasons[failed]?.Item;
-        throw steps[failed]?.onConditionFailed?.(stored ? unmarshall(stored) : undefined) ?? new ConflictError('A concurrent change got there first; read again and retry.');
+        throw steps[failed]?.onConditionFailed?.(stored ? unmarshall(stored) : undefined) ?? new ConflictError({ code: 'CONCURRENT_CHANGE' });
       }
       const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
       if (!conflicted) throw error;

@@ -3,7 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { Actor, VersionPrecondition } from '../actor.ts';
-import { InvalidInputError, type FieldError } from '../errors.ts';
+import { fieldError, InvalidInputError, type FieldError } from '../errors.ts';
+import { preferredLanguage } from '../i18n/language.ts';
 import { log, requestLogging } from '../log.ts';
 import { parseInput } from '../validation.ts';
 import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './auth.ts';
@@ -48,7 +49,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
     .use(requestLogging())
     .use({
       onError: (request) => {
-        const { response, internal } = problemFromError(request.error, request.event.rawPath);
+        const { response, internal } = problemFromError(request.error, request.event.rawPath, preferredLanguage(header(request.event, 'accept-language')));
         if (internal) {
           log('error', 'request failed', {
             route: `${route.method} ${route.path}`,
@@ -93,7 +94,7 @@ export function actorOf(request: { principal: Principal; idempotency: Idempotenc
  */
 export function assertMayRead(principal: Principal, nip: string, readers: readonly Group[]): void {
   if (hasAnyGroup(principal, readers)) return;
-  if (principal.nip !== nip) throw new HttpError(403, 'An employee token may only read its own records.');
+  if (principal.nip !== nip) throw new HttpError(403, { code: 'OWN_RECORDS_ONLY' });
 }
 
 /** A stored resource with its version as the ETag. */
@@ -126,10 +127,8 @@ function parseRequest(event: Event, route: RouteDefinition): { params: unknown; 
 function authorize(event: Event, route: RouteDefinition): Principal | undefined {
   const principal = principalFromEvent(event);
   if (route.access === 'public') return principal;
-  if (!principal) throw new HttpError(401, 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
-  if (!hasAnyGroup(principal, route.access)) {
-    throw new HttpError(403, `This operation needs one of the groups: ${route.access.join(', ')}.`);
-  }
+  if (!principal) throw new HttpError(401, { code: 'TOKEN_REQUIRED' }, { 'www-authenticate': 'Bearer' });
+  if (!hasAnyGroup(principal, route.access)) throw new HttpError(403, { code: 'GROUP_REQUIRED', params: { groups: route.access.join(', ') } });
   return principal;
 }
 
@@ -142,19 +141,17 @@ function readBody(event: Event, route: RouteDefinition): unknown {
   const raw = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const size = Buffer.byteLength(raw);
-  if (size > limit) throw new HttpError(413, `The body has ${size} bytes; this operation accepts at most ${limit} bytes.`);
+  if (size > limit) throw new HttpError(413, { code: 'BODY_OVER_LIMIT', params: { size, limit } });
   const accepted = route.bodyTypes ?? ['application/json'];
   const mediaType = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (!mediaType) throw new HttpError(415, `The Content-Type header is missing: send ${accepted.join(' or ')}.`);
-  if (!accepted.includes(mediaType)) {
-    throw new HttpError(415, `Content-Type ${mediaType} is not accepted here: send ${accepted.join(' or ')}.`);
-  }
-  if (raw.trim() === '') throw new InvalidInputError([{ path: '', message: 'is empty: a request body is required' }]);
+  if (!mediaType) throw new HttpError(415, { code: 'CONTENT_TYPE_MISSING', params: { accepted: accepted.join(', ') } });
+  if (!accepted.includes(mediaType)) throw new HttpError(415, { code: 'CONTENT_TYPE_UNSUPPORTED', params: { type: mediaType, accepted: accepted.join(', ') } });
+  if (raw.trim() === '') throw new InvalidInputError([fieldError('', 'BODY_EMPTY')]);
   if (!mediaType.endsWith('json')) return raw;
   try {
     return JSON.parse(raw) as unknown;
   } catch (error) {
-    throw new InvalidInputError([{ path: '', message: `is not valid JSON (${(error as Error).message})` }]);
+    throw new InvalidInputError([fieldError('', 'BODY_NOT_JSON', { reason: (error as Error).message })]);
   }
 }
 
@@ -167,13 +164,11 @@ const VERSION_TAG = /^"?(\d{1,15})"?$/;
 function expectedVersion(event: Event, optional: boolean): VersionPrecondition | undefined {
   const value = header(event, 'if-match')?.trim();
   if (!value && optional) return undefined;
-  if (!value) {
-    throw new HttpError(428, 'This update needs an If-Match header with the ETag of the version you read, e.g. If-Match: "3".');
-  }
+  if (!value) throw new HttpError(428, { code: 'IF_MATCH_REQUIRED' });
   if (value === '*') return 'any';
-  if (value.startsWith('W/')) throw new HttpError(412, `If-Match ${value} is a weak ETag, which never matches a write; send the ETag as read, e.g. "3".`);
+  if (value.startsWith('W/')) throw new HttpError(412, { code: 'IF_MATCH_WEAK', params: { value } });
   const match = VERSION_TAG.exec(value);
-  if (!match) throw new HttpError(412, `If-Match ${value} names no version of this resource; read it again for its ETag.`);
+  if (!match) throw new HttpError(412, { code: 'IF_MATCH_UNKNOWN', params: { value } });
   return Number(match[1]);
 }
 

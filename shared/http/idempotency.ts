@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InvalidInputError } from '../errors.ts';
+import { fieldError, InvalidInputError } from '../errors.ts';
 
 /** What a POST carried in `Idempotency-Key`, with a fingerprint of its body to spot reuse. */
 export interface IdempotencyRequest {
@@ -12,7 +12,7 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyFromHeader(key: string | undefined, body: unknown): IdempotencyRequest | undefined {
   if (key === undefined) return undefined;
   if (!KEY_SHAPE.test(key)) {
-    throw new InvalidInputError([{ path: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
+    throw new InvalidInputError([fieldError('Idempotency-Key', 'IDEMPOTENCY_KEY_INVALID')]);
   }
   return { key, fingerprint: createHash('sha256').update(canonicalJson(body)).digest('base64url') };
 }

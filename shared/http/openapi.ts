@@ -1,22 +1,31 @@
 import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
+import { messageCodes } from '../i18n/messages.ts';
 import type { RouteDefinition } from './route.ts';
 import { routes } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
+/** A problem's or a field error's stable code (shared/i18n/messages.ts); its message follows Accept-Language. */
+const codeSchema: JsonSchema = {
+  type: 'string',
+  enum: messageCodes,
+  description: 'Stable code to switch on; the message is in Bahasa Indonesia or English by Accept-Language (Content-Language says which).',
+};
+
 const problemSchema: JsonSchema = {
   type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
+  required: ['type', 'title', 'status', 'code', 'detail'],
   properties: {
     type: { type: 'string' },
     title: { type: 'string' },
     status: { type: 'integer' },
+    code: codeSchema,
     detail: { type: 'string' },
     instance: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: { type: 'object', required: ['path', 'code', 'message'], properties: { path: { type: 'string' }, code: codeSchema, message: { type: 'string' } } },
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { Event, Result, RouteHandler } from './handler.ts';
 import { problemResponse } from './problem.ts';
+import { preferredLanguage } from '../i18n/language.ts';
 
 /**
  * One Lambda function serving several routes: API Gateway names the matched route in
@@ -14,7 +15,7 @@ export function routeTo(handlers: readonly RouteHandler[], fallback?: (event: Ev
     if (handler) return handler(event, context);
     if (fallback) return fallback(event);
     // Only a deployment that maps a route to the wrong function gets here.
-    return problemResponse(500, `This function does not serve ${event.routeKey}.`, { instance: event.rawPath });
+    return problemResponse(500, { code: 'ROUTE_NOT_SERVED', params: { routeKey: event.routeKey } }, { instance: event.rawPath, language: preferredLanguage(event.headers?.['accept-language']) });
   };
   /** What the function serves, for the test that holds it to shared/http/layout.ts. */
   return Object.assign(route, { routeKeys: [...byRouteKey.keys()] });

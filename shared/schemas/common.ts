@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isCalendarDate } from '../time/calendar.ts';
+import { coded } from '../validation.ts';
 import { countryCodes, isCountryCode, suggestCountryCode } from './countries.ts';
 
 /**
@@ -12,8 +13,8 @@ export const EARLIEST_DATE = '1900-01-01';
 export const LATEST_DATE = '2199-12-31';
 
 export const calendarDate = z.string().check(
-  z.refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD', abort: true }),
-  z.refine((date: string) => date >= EARLIEST_DATE && date <= LATEST_DATE, { message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}` }),
+  z.refine(isCalendarDate, { ...coded('DATE_INVALID'), abort: true }),
+  z.refine((date: string) => date >= EARLIEST_DATE && date <= LATEST_DATE, coded('DATE_OUT_OF_RANGE', { earliest: EARLIEST_DATE, latest: LATEST_DATE })),
   z.meta({
     format: 'date',
     // What the server accepts, said in the contract: a year from 1900 to 2199.
@@ -31,11 +32,8 @@ const NOT_PARAGRAPHS = /[\p{Cs}\p{Co}\p{Cn}\u0000-\u0008\u000b\u000c\u000e-\u001
 /** What is left of a text once invisible characters are removed must be something. */
 const VISIBLE = /[^\s\p{Cf}\p{Cc}]/u;
 
-function printable(allowed: RegExp, what: string) {
-  return z.refine<string>((value) => value.isWellFormed() && !allowed.test(value), {
-    message: `must be ${what}: control, private-use or broken characters are not accepted`,
-    abort: true,
-  });
+function printable(allowed: RegExp, code: 'TEXT_NOT_PRINTABLE_LINE' | 'TEXT_NOT_PRINTABLE') {
+  return z.refine<string>((value) => value.isWellFormed() && !allowed.test(value), { ...coded(code), abort: true });
 }
 
 /** NFC, so that the same name typed on two keyboards is the same string (and the same unit). */
@@ -44,30 +42,29 @@ const normalized = z.overwrite((value: string) => value.normalize('NFC').trim())
 /** One line of human text: normalized, printable, visible, bounded. */
 export function text(max: number) {
   return z.string().check(
-    printable(NOT_TEXT, 'printable text on one line'),
+    printable(NOT_TEXT, 'TEXT_NOT_PRINTABLE_LINE'),
     normalized,
-    z.minLength(1, { message: 'must not be empty', abort: true }),
-    z.refine((value: string) => VISIBLE.test(value), { message: 'must contain a visible character', abort: true }),
-    z.maxLength(max, `must be at most ${max} characters`),
+    z.minLength(1, { message: 'TEXT_EMPTY', abort: true }),
+    z.refine((value: string) => VISIBLE.test(value), { ...coded('TEXT_INVISIBLE'), abort: true }),
+    z.maxLength(max),
   );
 }
 
 /** Free text that may span lines (notes). */
 export function paragraphs(max: number) {
-  return z.string().check(printable(NOT_PARAGRAPHS, 'printable text'), normalized, z.maxLength(max, `must be at most ${max} characters`));
+  return z.string().check(printable(NOT_PARAGRAPHS, 'TEXT_NOT_PRINTABLE'), normalized, z.maxLength(max));
 }
 
-export const email = z.email({ message: 'must be a valid email address' }).check(z.maxLength(254, 'must be at most 254 characters'));
+export const email = z.email().check(z.maxLength(254));
 
 /** Ids in paths: anything plausible is looked up (and may be a 404), nothing odd reaches a key. */
-export const resourceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, - or _'));
+export const resourceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'ID_INVALID'));
 
 export const countryCode = z.string().check(
   z.superRefine((code: string, context) => {
     if (isCountryCode(code)) return;
     const suggestion = suggestCountryCode(code);
-    const hint = suggestion ? `: write ${suggestion}` : ', such as ID or JP';
-    context.addIssue({ code: 'custom', input: code, message: `must be an ISO 3166-1 alpha-2 country code${hint}` });
+    context.addIssue({ code: 'custom', input: code, ...(suggestion ? coded('COUNTRY_SUGGESTED', { suggestion }) : coded('COUNTRY_INVALID')) });
   }),
   z.meta({ enum: countryCodes, description: 'ISO 3166-1 alpha-2 code, e.g. ID, JP, GB.', example: 'ID' }),
 );
@@ -79,10 +76,10 @@ export const countryCode = z.string().check(
 export function wholeNumber(description: string, min: number, max: number) {
   return z
     .pipe(
-      z.pipe(z.string().check(z.regex(/^-?\d{1,9}$/, `must be ${description}`)), z.transform(Number)),
-      z.number().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`)),
+      z.pipe(z.string().check(z.refine((value: string) => /^-?\d{1,9}$/.test(value), coded('WHOLE_NUMBER_EXPECTED', { min, max }))), z.transform(Number)),
+      z.number().check(z.gte(min), z.lte(max)),
     )
-    .check(z.meta({ type: 'integer', minimum: min, maximum: max }));
+    .check(z.meta({ type: 'integer', minimum: min, maximum: max, description }));
 }
 
 export const limit = z._default(wholeNumber('a whole number from 1 to 100', 1, 100), 25);

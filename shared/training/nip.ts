@@ -1,3 +1,4 @@
+import { render, type MessageCode, type Params } from '../i18n/messages.ts';
 import { addYears, isCalendarDate, todayInJakarta, type CalendarDate } from '../time/calendar.ts';
 
 /**
@@ -17,7 +18,18 @@ import { addYears, isCalendarDate, todayInJakarta, type CalendarDate } from '../
  */
 export type NipKind = 'PNS' | 'PPPK';
 
-export type NipCheck = { valid: true; kind: NipKind; birthDate: string; gender: 1 | 2 } | { valid: false; problems: string[] };
+/** One thing wrong with a number: its catalogue code and parameters, and the message in English. */
+export interface NipProblem {
+  code: MessageCode;
+  params?: Params;
+  message: string;
+}
+
+export type NipCheck = { valid: true; kind: NipKind; birthDate: string; gender: 1 | 2 } | { valid: false; problems: NipProblem[] };
+
+function problem(code: MessageCode, params?: Params): NipProblem {
+  return { code, ...(params ? { params } : {}), message: render(code, params) };
+}
 
 /**
  * The 18-digit NIP dates from 2008 (Perka BKN 43/2007) and was given to serving civil servants;
@@ -44,8 +56,8 @@ export const FIRST_PPPK_YEAR = 2019;
 const FIRST_PPPK_CODE = 13;
 
 export function checkNip(nip: string, today: CalendarDate = todayInJakarta()): NipCheck {
-  if (!/^\d+$/.test(nip)) return { valid: false, problems: ['must contain digits only'] };
-  if (nip.length !== 18) return { valid: false, problems: [`must be 18 digits long, not ${nip.length}`] };
+  if (!/^\d+$/.test(nip)) return { valid: false, problems: [problem('NIP_DIGITS_ONLY')] };
+  if (nip.length !== 18) return { valid: false, problems: [problem('NIP_LENGTH', { length: nip.length })] };
 
   const birthDate = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
   const birthProblem = birthDateProblem(nip.slice(0, 8), birthDate, today);
@@ -58,24 +70,23 @@ export function checkNip(nip: string, today: CalendarDate = todayInJakarta()): N
       ? tmtProblem(nip.slice(8, 14), born, today)
       : kind === 'PPPK'
         ? pppkYearProblem(nip.slice(8, 12), nip.slice(12, 14), born, today)
-        : `digits 13–14 ${nip.slice(12, 14)} are neither a TMT CPNS month (01–12) nor a PPPK code (${FIRST_PPPK_CODE}–99)`;
+        : problem('NIP_TYPE_CODE_INVALID', { digits: nip.slice(12, 14), first: FIRST_PPPK_CODE });
 
   const gender = nip.charAt(14);
   const problems = [
     birthProblem,
     appointmentProblem,
-    gender === '1' || gender === '2' ? undefined : `digit 15 (gender) must be 1 or 2, not ${gender}`,
-    nip.endsWith('000') ? 'digits 16–18 (sequence) must be 001 or higher' : undefined,
-  ].filter((problem): problem is string => problem !== undefined);
+    gender === '1' || gender === '2' ? undefined : problem('NIP_GENDER_INVALID', { digit: gender }),
+    nip.endsWith('000') ? problem('NIP_SEQUENCE_INVALID') : undefined,
+  ].filter((found): found is NipProblem => found !== undefined);
 
   return problems.length || !kind ? { valid: false, problems } : { valid: true, kind, birthDate, gender: Number(gender) as 1 | 2 };
 }
 
-function birthDateProblem(digits: string, birthDate: CalendarDate, today: CalendarDate): string | undefined {
-  const part = `digits 1–8 (birth date, YYYYMMDD) ${digits}`;
-  if (!isCalendarDate(birthDate)) return `${part} are not a real date`;
-  if (birthDate > today) return `${part} are in the future`;
-  if (birthDate < EARLIEST_BIRTH_DATE) return `${part} are before ${EARLIEST_BIRTH_DATE}: no holder of an 18-digit NIP was born that early`;
+function birthDateProblem(digits: string, birthDate: CalendarDate, today: CalendarDate): NipProblem | undefined {
+  if (!isCalendarDate(birthDate)) return problem('NIP_BIRTH_DATE_INVALID', { digits });
+  if (birthDate > today) return problem('NIP_BIRTH_DATE_FUTURE', { digits });
+  if (birthDate < EARLIEST_BIRTH_DATE) return problem('NIP_BIRTH_DATE_TOO_EARLY', { digits, earliest: EARLIEST_BIRTH_DATE });
   return undefined;
 }
 
@@ -85,30 +96,26 @@ function latestAppointmentYear(today: CalendarDate): number {
 }
 
 /** PNS digits 9–14: TMT CPNS, the first day of that month, at working age. */
-function tmtProblem(digits: string, born: CalendarDate | undefined, today: CalendarDate): string | undefined {
-  const part = `digits 9–14 (TMT CPNS, YYYYMM) ${digits}`;
-  if (Number(digits.slice(0, 4)) > latestAppointmentYear(today)) return `${part} are later than ${latestAppointmentYear(today)}`;
+function tmtProblem(digits: string, born: CalendarDate | undefined, today: CalendarDate): NipProblem | undefined {
+  if (Number(digits.slice(0, 4)) > latestAppointmentYear(today)) return problem('NIP_TMT_TOO_LATE', { digits, year: latestAppointmentYear(today) });
   if (born === undefined) return undefined;
   const tmt = `${digits.slice(0, 4)}-${digits.slice(4)}-01`;
   const youngest = addYears(born, MIN_APPOINTMENT_AGE);
-  if (tmt < youngest) return `${part} are before the holder turned ${MIN_APPOINTMENT_AGE} (${youngest}), the youngest age of appointment`;
+  if (tmt < youngest) return problem('NIP_TMT_TOO_YOUNG', { digits, age: MIN_APPOINTMENT_AGE, youngest });
   const tooOld = addYears(born, MAX_APPOINTMENT_AGE + 1);
-  if (tmt >= tooOld) return `${part} are after the holder's ${MAX_APPOINTMENT_AGE}th year (born ${born}), the oldest age of appointment`;
+  if (tmt >= tooOld) return problem('NIP_TMT_TOO_OLD', { digits, age: MAX_APPOINTMENT_AGE, born });
   return undefined;
 }
 
 /** PPPK digits 9–12: the appointment year, in the PPPK era, at working age (by year: the month is not in the number). */
-function pppkYearProblem(digits: string, code: string, born: CalendarDate | undefined, today: CalendarDate): string | undefined {
-  const part = `digits 9–12 (PPPK appointment year) ${digits}`;
+function pppkYearProblem(digits: string, code: string, born: CalendarDate | undefined, today: CalendarDate): NipProblem | undefined {
   const year = Number(digits);
-  if (year < FIRST_PPPK_YEAR) {
-    return `${part} are before ${FIRST_PPPK_YEAR}, when PPPK began; nor can it be a PNS number: digits 13–14 ${code} are not a TMT month (01–12)`;
-  }
-  if (year > latestAppointmentYear(today)) return `${part} are later than ${latestAppointmentYear(today)}`;
+  if (year < FIRST_PPPK_YEAR) return problem('NIP_PPPK_YEAR_TOO_EARLY', { digits, first: FIRST_PPPK_YEAR, code });
+  if (year > latestAppointmentYear(today)) return problem('NIP_PPPK_YEAR_TOO_LATE', { digits, year: latestAppointmentYear(today) });
   if (born === undefined) return undefined;
   const age = year - Number(born.slice(0, 4));
   if (age < MIN_APPOINTMENT_AGE || age > MAX_APPOINTMENT_AGE) {
-    return `${part} make the holder (born ${born}) ${age} that year; a PPPK is appointed aged ${MIN_APPOINTMENT_AGE} to ${MAX_APPOINTMENT_AGE}`;
+    return problem('NIP_PPPK_AGE', { digits, born, age, min: MIN_APPOINTMENT_AGE, max: MAX_APPOINTMENT_AGE });
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '../errors.ts';
+import { fieldError, type FieldError } from '../errors.ts';
 import { keyText } from '../text.ts';
 import { daysBetween, isCalendarDate } from '../time/calendar.ts';
 
@@ -15,10 +15,10 @@ export function trainingYear(endsOn: string): number {
 export function trainingRuleViolations(draft: { startsOn?: unknown; endsOn?: unknown; hours?: unknown }): FieldError[] {
   const { startsOn, endsOn, hours } = draft;
   if (typeof startsOn !== 'string' || typeof endsOn !== 'string' || !isCalendarDate(startsOn) || !isCalendarDate(endsOn)) return [];
-  if (endsOn < startsOn) return [{ path: 'endsOn', message: `must be on or after startsOn (${startsOn})` }];
+  if (endsOn < startsOn) return [fieldError('endsOn', 'END_BEFORE_START', { startsOn })];
   const days = daysBetween(startsOn, endsOn) + 1;
   if (typeof hours === 'number' && hours > days * MAX_HOURS_PER_DAY) {
-    return [{ path: 'hours', message: `must be at most ${days * MAX_HOURS_PER_DAY} (${MAX_HOURS_PER_DAY} per day over ${days} day${days === 1 ? '' : 's'})` }];
+    return [fieldError('hours', 'HOURS_OVER_DAILY_LIMIT', { maximum: days * MAX_HOURS_PER_DAY, perDay: MAX_HOURS_PER_DAY, days })];
   }
   return [];
 }

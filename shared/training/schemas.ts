@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import { calendarDate, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 import { checkNip } from './nip.ts';
 import { isQuarterHours, trainingRuleViolations } from './rules.ts';
+import { coded, issueOf } from '../validation.ts';
 
 export const nip = z.string().check(
   z.superRefine((value: string, context) => {
     const check = checkNip(value);
-    if (!check.valid) for (const problem of check.problems) context.addIssue({ code: 'custom', message: problem, input: value });
+    if (!check.valid) for (const problem of check.problems) context.addIssue({ code: 'custom', input: value, ...coded(problem.code, problem.params) });
   }),
   z.meta({ pattern: '^\\d{18}$', description: '18-digit civil-servant number (PNS or PPPK shape).', example: '198609262015051001' }),
 );
@@ -15,9 +16,9 @@ export const year = wholeNumber('a year such as 2026', 1900, 2199);
 
 /** Hours in quarters (15 minutes), from a quarter up to `max`: checked exactly, not with float tolerance. */
 export function hours(max: number) {
-  return z.number({ message: 'must be a number of hours' }).check(
-    z.refine((value: number) => value >= 0.25 && isQuarterHours(value), { message: 'must be a positive multiple of 0.25 (15 minutes)', abort: true }),
-    z.lte(max, `must be at most ${max}`),
+  return z.number({ message: 'HOURS_NOT_NUMBER' }).check(
+    z.refine((value: number) => value >= 0.25 && isQuarterHours(value), { ...coded('HOURS_NOT_QUARTER'), abort: true }),
+    z.lte(max),
     z.meta({ minimum: 0.25, maximum: max, multipleOf: 0.25 }),
   );
 }
@@ -63,7 +64,7 @@ const trainingFields = {
 export const trainingBody = z.strictObject(trainingFields).check(
   z.superRefine(
     (draft: Parameters<typeof trainingRuleViolations>[0], context) => {
-      for (const violation of trainingRuleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message, input: draft });
+      for (const violation of trainingRuleViolations(draft)) context.addIssue({ code: 'custom', path: [violation.path], input: draft, ...issueOf(violation) });
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   ),

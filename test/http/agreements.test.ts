@@ -68,10 +68,10 @@ describe('POST /agreements', () => {
     expectProblem(response, 400);
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { path: 'kind', message: 'is required' },
-        { path: 'partners', message: 'is required' },
-        { path: 'endsOn', message: 'is required' },
-        { path: 'contactEmails', message: 'is required' },
+        { path: 'kind', code: 'FIELD_REQUIRED', message: 'is required' },
+        { path: 'partners', code: 'FIELD_REQUIRED', message: 'is required' },
+        { path: 'endsOn', code: 'FIELD_REQUIRED', message: 'is required' },
+        { path: 'contactEmails', code: 'FIELD_REQUIRED', message: 'is required' },
       ]),
     );
   });
@@ -84,8 +84,8 @@ describe('POST /agreements', () => {
     expectProblem(response, 400);
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { path: 'endsOn', message: expect.stringContaining('on or after startsOn') },
-        { path: 'contactEmails', message: expect.any(String) },
+        { path: 'endsOn', code: 'END_BEFORE_START', message: expect.stringContaining('on or after startsOn') },
+        { path: 'contactEmails', code: 'TOO_FEW', message: expect.any(String) },
       ]),
     );
   });

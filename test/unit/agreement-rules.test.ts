@@ -63,7 +63,7 @@ describe('ruleViolations', () => {
   });
 
   it('names endsOn when it is before startsOn', () => {
-    expect(ruleViolations({ ...record, endsOn: '2026-01-27' })).toEqual([{ path: 'endsOn', message: expect.stringContaining('startsOn') }]);
+    expect(ruleViolations({ ...record, endsOn: '2026-01-27' })).toMatchObject([{ path: 'endsOn', message: expect.stringContaining('startsOn') }]);
   });
 
   it('needs a parent for PKS and ADDENDUM', () => {
@@ -74,7 +74,7 @@ describe('ruleViolations', () => {
 
   it('limits a PKS to five years', () => {
     expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-02-28' })).toEqual([]);
-    expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-03-01' })).toEqual([
+    expect(ruleViolations({ ...record, kind: 'PKS', parentId: 'p', startsOn: '2024-02-29', endsOn: '2029-03-01' })).toMatchObject([
       { path: 'endsOn', message: 'must be at most 5 years after startsOn for a PKS (2029-02-28); extend it with a renewal' },
     ]);
     // Only a PKS: an MoU may run longer.
@@ -92,7 +92,7 @@ describe('ruleViolations', () => {
   });
 
   it('names the kind that needs a parent', () => {
-    expect(ruleViolations({ ...record, kind: 'ADDENDUM' })).toEqual([{ path: 'parentId', message: 'is required for a ADDENDUM: name the agreement it implements' }]);
+    expect(ruleViolations({ ...record, kind: 'ADDENDUM' })).toMatchObject([{ path: 'parentId', message: 'is required for a ADDENDUM: name the agreement it implements' }]);
   });
 });
 

@@ -53,25 +53,25 @@ describe('cursors', () => {
     const cursor = encodeCursor('scope', { a: 1 });
     const [payload, signature] = cursor.split('.');
     for (const bad of ['', 'abc', `${payload}.`, `.${signature}`, `${cursor}.x`]) {
-      expect(refusal('scope', bad)).toEqual([{ path: 'cursor', message: 'is not a cursor issued by this API' }]);
+      expect(refusal('scope', bad)).toMatchObject([{ path: 'cursor', message: 'is not a cursor issued by this API' }]);
     }
   });
 
   it('refuse a shortened, lengthened or foreign signature', () => {
     const cursor = encodeCursor('scope', { a: 1 });
     const altered = [{ path: 'cursor', message: 'has been altered or was not issued by this API' }];
-    expect(refusal('scope', cursor.slice(0, -1))).toEqual(altered);
-    expect(refusal('scope', `${cursor}A`)).toEqual(altered);
+    expect(refusal('scope', cursor.slice(0, -1))).toMatchObject(altered);
+    expect(refusal('scope', `${cursor}A`)).toMatchObject(altered);
     const [payload] = cursor.split('.');
-    expect(refusal('scope', `${payload}.${createHmac('sha256', 'another key of 16+ chars').update(payload ?? '').digest('base64url').slice(0, 22)}`)).toEqual(altered);
+    expect(refusal('scope', `${payload}.${createHmac('sha256', 'another key of 16+ chars').update(payload ?? '').digest('base64url').slice(0, 22)}`)).toMatchObject(altered);
   });
 
   it('refuse a cursor of another query, or one that holds no position', () => {
     const another = [{ path: 'cursor', message: 'belongs to another query: repeat the query without it' }];
-    expect(refusal('other', encodeCursor('scope', { a: 1 }))).toEqual(another);
-    expect(refusal('scope', signedWithTheKey({ s: 'scope', p: 5 }))).toEqual(another);
-    expect(refusal('scope', signedWithTheKey({ s: 'scope', p: null }))).toEqual(another);
-    expect(refusal('scope', signedWithTheKey({ s: 'scope' }))).toEqual(another);
+    expect(refusal('other', encodeCursor('scope', { a: 1 }))).toMatchObject(another);
+    expect(refusal('scope', signedWithTheKey({ s: 'scope', p: 5 }))).toMatchObject(another);
+    expect(refusal('scope', signedWithTheKey({ s: 'scope', p: null }))).toMatchObject(another);
+    expect(refusal('scope', signedWithTheKey({ s: 'scope' }))).toMatchObject(another);
     expect(decodeCursor('scope', signedWithTheKey({ s: 'scope', p: {} }))).toEqual({});
   });
 });

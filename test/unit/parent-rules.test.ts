@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closedReason, parentRules, recordViolations, registryFilterFor, terminationViolations } from '../../shared/agreements/rules.ts';
+import { render } from '../../shared/i18n/messages.ts';
 
 const parent = { id: 'mou', kind: 'MOU' as const, startsOn: '2026-01-01', endsOn: '2030-12-31', lifecycle: 'OPEN' as const, renewedBy: undefined };
 const child = { kind: 'PKS' as const, startsOn: '2026-02-01', endsOn: '2028-01-31', parentId: 'mou' };
@@ -15,7 +16,7 @@ describe('parentRules', () => {
   });
 
   it('refuses a parent that does not exist', () => {
-    expect(parentRules(child, undefined).errors).toEqual([{ path: 'parentId', message: 'names no existing agreement (mou)' }]);
+    expect(parentRules(child, undefined).errors).toMatchObject([{ path: 'parentId', message: 'names no existing agreement (mou)' }]);
   });
 
   it.each([
@@ -35,28 +36,30 @@ describe('parentRules', () => {
   });
 
   it('refuses a child starting the day before its parent', () => {
-    expect(parentRules({ ...child, startsOn: '2025-12-31' }, parent).errors).toEqual([{ path: 'startsOn', message: "must be on or after the parent's startsOn (2026-01-01)" }]);
+    expect(parentRules({ ...child, startsOn: '2025-12-31' }, parent).errors).toMatchObject([{ path: 'startsOn', message: "must be on or after the parent's startsOn (2026-01-01)" }]);
   });
 
   it('warns, without refusing, when the child ends a day after its parent', () => {
     const { errors, warnings } = parentRules({ ...child, endsOn: '2031-01-01' }, parent);
     expect(errors).toEqual([]);
-    expect(warnings).toEqual([{ path: 'endsOn', message: expect.stringContaining('2030-12-31') }]);
+    expect(warnings).toMatchObject([{ path: 'endsOn', message: expect.stringContaining('2030-12-31') }]);
     expect(parentRules({ ...child, endsOn: parent.endsOn }, parent).warnings).toEqual([]);
   });
 });
 
 describe('other agreement rules', () => {
   it('refuses an agreement that is its own parent', () => {
-    expect(recordViolations({ id: 'a', kind: 'PKS', startsOn: '2026-01-01', endsOn: '2026-12-31', parentId: 'a', signedOn: undefined })).toEqual([
+    expect(recordViolations({ id: 'a', kind: 'PKS', startsOn: '2026-01-01', endsOn: '2026-12-31', parentId: 'a', signedOn: undefined })).toMatchObject([
       { path: 'parentId', message: 'cannot name the agreement itself' },
     ]);
   });
 
   it('says why a closed agreement cannot change', () => {
-    expect(closedReason({ id: 'a', lifecycle: 'OPEN', renewedBy: undefined }, 'changed')).toBeUndefined();
-    expect(closedReason({ id: 'a', lifecycle: 'RENEWED', renewedBy: 'b' }, 'changed')).toBe('Agreement a is RENEWED (its successor is b) and cannot be changed.');
-    expect(closedReason({ id: 'a', lifecycle: 'TERMINATED', renewedBy: undefined }, 'renewed')).toBe('Agreement a is TERMINATED and cannot be renewed.');
+    expect(closedReason({ id: 'a', lifecycle: 'OPEN', renewedBy: undefined }, 'ACTION_CHANGED')).toBeUndefined();
+    const said = (reason: ReturnType<typeof closedReason>, language: 'id' | 'en' = 'en') => reason && render(reason.code, reason.params, language);
+    expect(said(closedReason({ id: 'a', lifecycle: 'RENEWED', renewedBy: 'b' }, 'ACTION_CHANGED'))).toBe('Agreement a is RENEWED (its successor is b) and cannot be changed.');
+    expect(said(closedReason({ id: 'a', lifecycle: 'TERMINATED', renewedBy: undefined }, 'ACTION_RENEWED'))).toBe('Agreement a is TERMINATED and cannot be renewed.');
+    expect(said(closedReason({ id: 'a', lifecycle: 'TERMINATED', renewedBy: undefined }, 'ACTION_RENEWED'), 'id')).toBe('Kerja sama a sudah diakhiri (TERMINATED) sehingga tidak dapat diperbarui.');
   });
 
   it('asks a termination for its reason, and a reason for a termination', () => {

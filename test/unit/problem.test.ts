@@ -4,6 +4,9 @@ import { HttpError, isTransient, problemFromError, problemResponse } from '../..
 
 const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? '') as Record<string, unknown>;
 
+/** What every problem carries whatever else: its media type and the language it is written in. */
+const problemHeaders = (language = 'en') => ({ 'content-type': 'application/problem+json', 'content-language': language, vary: 'accept-language' });
+
 /** An error as the AWS SDK or Node raise it: a name, sometimes a code. */
 const failure = (name: string, code?: unknown) => Object.assign(new Error('failed'), { name }, code === undefined ? {} : { code });
 
@@ -11,8 +14,8 @@ describe('problemResponse', () => {
   it('answers RFC 9457 problem+json with a type, title, status and detail, and nothing empty', () => {
     const response = problemResponse(404, 'No agreement has this id.');
     expect(response.statusCode).toBe(404);
-    expect(response.headers).toEqual({ 'content-type': 'application/problem+json' });
-    expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:not-found', title: 'Not found', status: 404, detail: 'No agreement has this id.' });
+    expect(response.headers).toEqual(problemHeaders());
+    expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:not-found', title: 'Not found', status: 404, code: 'NOT_FOUND', detail: 'No agreement has this id.' });
     expect(bodyOf(problemResponse(400, 'Bad.', { instance: '', errors: [] }))).not.toHaveProperty('errors');
     expect(bodyOf(problemResponse(400, 'Bad.', { instance: '', errors: [] }))).not.toHaveProperty('instance');
   });
@@ -42,8 +45,8 @@ describe('problemResponse', () => {
       errors: [{ path: 'endsOn', message: 'must be on or after startsOn' }],
       headers: { 'retry-after': '2' },
     });
-    expect(response.headers).toEqual({ 'content-type': 'application/problem+json', 'retry-after': '2' });
-    expect(bodyOf(response)).toMatchObject({ instance: '/agreements/x', errors: [{ path: 'endsOn', message: 'must be on or after startsOn' }] });
+    expect(response.headers).toEqual({ ...problemHeaders(), 'retry-after': '2' });
+    expect(bodyOf(response)).toMatchObject({ instance: '/agreements/x', errors: [{ path: 'endsOn', code: 'FIELD_INVALID', message: 'must be on or after startsOn' }] });
   });
 });
 
@@ -54,11 +57,18 @@ describe('problemFromError', () => {
     const { response, internal } = problemFromError(error, '/agreements/x');
     expect(internal).toBe(false);
     expect(response.statusCode).toBe(405);
-    expect(response.headers).toEqual({ 'content-type': 'application/problem+json', allow: 'GET, PATCH' });
-    expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:method-not-allowed', title: 'Method not allowed', status: 405, detail: 'Use GET or PATCH.', instance: '/agreements/x' });
+    expect(response.headers).toEqual({ ...problemHeaders(), allow: 'GET, PATCH' });
+    expect(bodyOf(response)).toEqual({
+      type: 'urn:jalin:problem:method-not-allowed',
+      title: 'Method not allowed',
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      detail: 'Use GET or PATCH.',
+      instance: '/agreements/x',
+    });
     expect(new HttpError(400, 'x').headers).toEqual({});
     const withErrors = problemFromError(new HttpError(400, 'Bad query.', {}, [{ path: 'limit', message: 'too big' }])).response;
-    expect(bodyOf(withErrors).errors).toEqual([{ path: 'limit', message: 'too big' }]);
+    expect(bodyOf(withErrors).errors).toEqual([{ path: 'limit', code: 'FIELD_INVALID', message: 'too big' }]);
   });
 
   it.each<[DomainError, number]>([
@@ -73,15 +83,22 @@ describe('problemFromError', () => {
     expect(internal).toBe(false);
     expect(response.statusCode).toBe(status);
     expect(bodyOf(response)).toMatchObject({ status, detail: error.message, instance: '/x' });
-    expect(bodyOf(response).errors).toEqual(error.errors.length ? error.errors : undefined);
+    expect(bodyOf(response).errors).toEqual(error.errors.length ? error.errors.map((field) => ({ code: 'FIELD_INVALID', ...field })) : undefined);
   });
 
   it('asks to retry after a transient failure, and flags it', () => {
     const { response, internal } = problemFromError(failure('ThrottlingException'), '/x');
     expect(internal).toBe(true);
     expect(response.statusCode).toBe(503);
-    expect(response.headers).toEqual({ 'content-type': 'application/problem+json', 'retry-after': '2' });
-    expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:unavailable', title: 'Service temporarily unavailable', status: 503, detail: 'The database did not answer in time. Retry shortly.', instance: '/x' });
+    expect(response.headers).toEqual({ ...problemHeaders(), 'retry-after': '2' });
+    expect(bodyOf(response)).toEqual({
+      type: 'urn:jalin:problem:unavailable',
+      title: 'Service temporarily unavailable',
+      status: 503,
+      code: 'DATABASE_TIMEOUT',
+      detail: 'The database did not answer in time. Retry shortly.',
+      instance: '/x',
+    });
   });
 
   it('hides anything else behind a 500 and flags it', () => {
@@ -89,7 +106,14 @@ describe('problemFromError', () => {
       const { response, internal } = problemFromError(thrown, '/x');
       expect(internal).toBe(true);
       expect(response.statusCode).toBe(500);
-      expect(bodyOf(response)).toEqual({ type: 'urn:jalin:problem:internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred. It has been logged.', instance: '/x' });
+      expect(bodyOf(response)).toEqual({
+        type: 'urn:jalin:problem:internal',
+        title: 'Internal error',
+        status: 500,
+        code: 'UNEXPECTED_ERROR',
+        detail: 'An unexpected error occurred. It has been logged.',
+        instance: '/x',
+      });
     }
   });
 });

@@ -26,16 +26,16 @@ describe('trainingRuleViolations', () => {
   });
 
   it('wants endsOn on or after startsOn', () => {
-    expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-01', hours: 1 })).toEqual([{ path: 'endsOn', message: 'must be on or after startsOn (2026-03-02)' }]);
+    expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-01', hours: 1 })).toMatchObject([{ path: 'endsOn', message: 'must be on or after startsOn (2026-03-02)' }]);
     expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-02', hours: 1 })).toEqual([]);
   });
 
   it(`allows at most ${MAX_HOURS_PER_DAY} hours per calendar day of the span, both ends included`, () => {
     expect(MAX_HOURS_PER_DAY).toBe(24);
     expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-02', hours: 24 })).toEqual([]);
-    expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-02', hours: 24.25 })).toEqual([{ path: 'hours', message: 'must be at most 24 (24 per day over 1 day)' }]);
+    expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-02', hours: 24.25 })).toMatchObject([{ path: 'hours', message: 'must be at most 24 (24 per day over 1 day(s))' }]);
     expect(trainingRuleViolations({ startsOn: '2026-12-31', endsOn: '2027-01-02', hours: 72 })).toEqual([]);
-    expect(trainingRuleViolations({ startsOn: '2026-12-31', endsOn: '2027-01-02', hours: 73 })).toEqual([{ path: 'hours', message: 'must be at most 72 (24 per day over 3 days)' }]);
+    expect(trainingRuleViolations({ startsOn: '2026-12-31', endsOn: '2027-01-02', hours: 73 })).toMatchObject([{ path: 'hours', message: 'must be at most 72 (24 per day over 3 day(s))' }]);
     // Hours that are not a number are the hours field's own problem.
     expect(trainingRuleViolations({ startsOn: '2026-03-02', endsOn: '2026-03-02', hours: '1000' })).toEqual([]);
   });

@@ -74,7 +74,7 @@ export async function readStoredEmployees(nips: string[]): Promise<Map<string, S
   return new Map(items.map((item) => [item.nip as string, storedFromItem(item)]));
 }
 
-const unknownEmployee = () => new NotFoundError('No employee with this NIP is registered.');
+const unknownEmployee = () => new NotFoundError({ code: 'EMPLOYEE_NOT_FOUND' });
 
 export async function requireStoredEmployee(nip: string): Promise<StoredEmployee> {
   const stored = await getStoredEmployee(nip);
@@ -123,7 +123,7 @@ export function employeeWriteSteps(employee: Employee, replaced: { version: numb
     replaced === undefined
       ? {
           item: { Put: { TableName: tableName(), Item: employeeItem(employee, totalYears), ConditionExpression: 'attribute_not_exists(PK)' } },
-          onConditionFailed: () => new VersionRequiredError('This employee already exists: to replace it, send If-Match with the ETag of the version you read.'),
+          onConditionFailed: () => new VersionRequiredError({ code: 'EMPLOYEE_EXISTS' }),
         }
       : {
           item: {
@@ -136,7 +136,7 @@ export function employeeWriteSteps(employee: Employee, replaced: { version: numb
             },
           },
           onConditionFailed: (stored) =>
-            stored?.version === replaced.version ? new TotalChangedError(undefined) : new StaleVersionError(`The employee is no longer at version ${replaced.version}; read it again.`),
+            stored?.version === replaced.version ? new TotalChangedError(undefined) : new StaleVersionError({ code: 'EMPLOYEE_STALE', params: { version: replaced.version } }),
         };
   return [
     write,

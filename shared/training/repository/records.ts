@@ -6,7 +6,8 @@ import { withoutStorage } from '../../db/items.ts';
 import { keyText } from '../../text.ts';
 import { queryPage, type PageQuery } from '../../db/query.ts';
 import type { TransactStep } from '../../db/transactions.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { ConflictError, fieldError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import type { MessageCode } from '../../i18n/messages.ts';
 import { attendanceKey } from '../rules.ts';
 import type { Training } from '../schemas.ts';
 import { employeeAuditStep, employeePartition } from './employees.ts';
@@ -46,8 +47,8 @@ export function trainingFromItem(item: Record<string, unknown>): Training {
   return withoutStorage(item) as Training;
 }
 
-const duplicateRecord = () => new ConflictError('This training is already recorded for this employee (same title, provider and dates).');
-const duplicateCertificate = () => new ConflictError('A training with this certificate number is already recorded for this employee.');
+const duplicateRecord = () => new ConflictError({ code: 'TRAINING_DUPLICATE' });
+const duplicateCertificate = () => new ConflictError({ code: 'CERTIFICATE_DUPLICATE' });
 
 /** The record itself, refused when the same attendance is recorded: its key is the guard. */
 export function recordPutStep(training: Training): TransactStep {
@@ -96,7 +97,7 @@ export async function deletionSteps(training: Training, by: string, at: string):
   return [
     {
       item: { Delete: { TableName: tableName(), Key: trainingKey(training.nip, training.id), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => new NotFoundError(`No training ${training.id} is recorded for this employee.`),
+      onConditionFailed: () => new NotFoundError({ code: 'TRAINING_NOT_FOUND', params: { id: training.id } }),
     },
     ...(training.certificateNumber ? [{ item: { Delete: { TableName: tableName(), Key: certificateGuardKey(training.nip, training.certificateNumber) } } }] : []),
     ...change,

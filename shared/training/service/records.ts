@@ -37,7 +37,7 @@ export async function addTraining(nip: string, input: TrainingInput, actor: Acto
 
 export async function readTraining(nip: string, trainingId: string): Promise<Training> {
   const training = await getTraining(nip, trainingId);
-  if (!training) throw new NotFoundError(`No training ${trainingId} is recorded for this employee.`);
+  if (!training) throw new NotFoundError({ code: 'TRAINING_NOT_FOUND', params: { id: trainingId } });
   return training;
 }
 
