@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { agreementWriters, alertReaders, readers } from './access.ts';
+import { agreementWriters, alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from './access.ts';
 import { Guard } from './components/guard.tsx';
 import { NotFound } from './components/states.tsx';
 import { Shell } from './layout/shell.tsx';
@@ -14,6 +14,15 @@ const AgreementForm = lazy(() => import('./pages/agreement-form.tsx'));
 const Calendar = lazy(() => import('./pages/calendar.tsx'));
 const Statistics = lazy(() => import('./pages/statistics.tsx'));
 const Alerts = lazy(() => import('./pages/alerts.tsx'));
+const Compliance = lazy(() => import('./pages/compliance.tsx'));
+const Unit = lazy(() => import('./pages/unit.tsx'));
+const Targets = lazy(() => import('./pages/targets.tsx'));
+const EmployeeSearch = lazy(() => import('./pages/employee-search.tsx'));
+const EmployeeProfile = lazy(() => import('./pages/employee-profile.tsx'));
+const MyHours = lazy(() => import('./pages/my-hours.tsx'));
+const ProgramList = lazy(() => import('./pages/program-list.tsx'));
+const ProgramDetail = lazy(() => import('./pages/program-detail.tsx'));
+const RosterImport = lazy(() => import('./pages/roster-import.tsx'));
 
 /** The console's pages (Indonesian paths, common-context.md); the local server serves index.html for each. */
 export const router = createBrowserRouter([
@@ -29,6 +38,15 @@ export const router = createBrowserRouter([
       { path: 'kalender', element: <Guard groups={readers}><Calendar /></Guard> },
       { path: 'statistik', element: <Guard groups={readers}><Statistics /></Guard> },
       { path: 'notifikasi', element: <Guard groups={alertReaders}><Alerts /></Guard> },
+      { path: 'pelatihan', element: <Guard groups={trainingReaders}><Compliance /></Guard> },
+      { path: 'pelatihan/unit/:unit', element: <Guard groups={trainingReaders}><Unit /></Guard> },
+      { path: 'target-tahunan', element: <Guard groups={trainingReaders}><Targets /></Guard> },
+      { path: 'pegawai', element: <Guard groups={trainingReaders}><EmployeeSearch /></Guard> },
+      { path: 'pegawai/:nip', element: <Guard groups={trainingReaders}><EmployeeProfile /></Guard> },
+      { path: 'jam-pelajaran-saya', element: <Guard groups={employeesThemselves}><MyHours /></Guard> },
+      { path: 'program-pelatihan', element: <Guard groups={trainingReaders}><ProgramList /></Guard> },
+      { path: 'program-pelatihan/:id', element: <Guard groups={trainingReaders}><ProgramDetail /></Guard> },
+      { path: 'impor-roster', element: <Guard groups={trainingWriters}><RosterImport /></Guard> },
       { path: '*', element: <NotFound /> },
     ],
   },

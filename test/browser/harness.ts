@@ -6,13 +6,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { Group } from '../../shared/http/auth.ts';
+import { demoNip } from '../../infra/local/demo-data-training.ts';
 import { seedDemoData } from '../../infra/local/seed-demo-data.ts';
 import { startServer, type RunningServer } from '../../infra/local/server.ts';
 import { useTestTable } from '../support/database.ts';
 
 /** 20 December 2026, 09:00 in Jakarta: the year-end windows cross into 2027. */
 export const FIXED_NOW = new Date('2026-12-20T02:00:00Z');
-export const EMPLOYEE_NIP = '198609262015051001';
+/** The employee who signs in: one of the demo employees, with records and programs of their own. */
+export const EMPLOYEE_NIP = demoNip(1);
 /** How long a condition may take to hold on a busy shared machine (never a pass/fail criterion). */
 export const POLL_TIMEOUT = 60_000;
 export const screenshotsDir = join(process.cwd(), 'test-results', 'screenshots');
@@ -62,7 +64,7 @@ export function useConsole() {
     await page.goto('/masuk');
     if (group === 'employee') await page.getByLabel('NIP (untuk employee)').fill(EMPLOYEE_NIP);
     await page.getByRole('button', { name: group, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname !== '/masuk');
     await page.locator('[data-page]').first().waitFor();
     return session;
   }

@@ -128,7 +128,7 @@ describe('a PKS and its parent', () => {
     const parent = await mou({ endsOn: addDays(today, 100) });
     const response = await pks(parent.id, { endsOn: addDays(today, 400) });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect(response.body.warnings).toEqual([{ path: 'endsOn', message: expect.stringContaining(parent.endsOn) }]);
+    expect(response.body.warnings).toEqual([{ path: 'endsOn', code: 'END_AFTER_PARENT', message: expect.stringContaining(parent.endsOn) }]);
   });
 
   it('refuses a PKS under a terminated MoU', async () => {

@@ -786,10 +786,20 @@ export interface components {
             type: string;
             title: string;
             status: number;
+            /**
+             * @description Stable code to switch on; the message is in Bahasa Indonesia or English by Accept-Language (Content-Language says which).
+             * @enum {string}
+             */
+            code: "INVALID_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STALE_VERSION" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "PRECONDITION_REQUIRED" | "HEADER_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE" | "ERROR" | "TOKEN_REQUIRED" | "LOCAL_TOKEN_REJECTED" | "GROUP_REQUIRED" | "OWN_RECORDS_ONLY" | "ALERT_KIND_FORBIDDEN" | "ROUTE_NOT_FOUND" | "METHOD_NOT_SUPPORTED" | "BODY_OVER_LIMIT" | "GATEWAY_BODY_OVER_LIMIT" | "HEADERS_OVER_LIMIT" | "REQUEST_UNREADABLE" | "CONTENT_TYPE_MISSING" | "CONTENT_TYPE_UNSUPPORTED" | "IF_MATCH_REQUIRED" | "IF_MATCH_WEAK" | "IF_MATCH_UNKNOWN" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "UNEXPECTED_ERROR" | "DATABASE_TIMEOUT" | "ROUTE_NOT_SERVED" | "LOCAL_INVOKE_FAILED" | "INVALID_FIELDS" | "BODY" | "FIELD_INVALID" | "FIELD_REQUIRED" | "FIELD_UNKNOWN" | "FIELD_READ_ONLY" | "EXPECTED_TEXT" | "EXPECTED_NUMBER" | "EXPECTED_BOOLEAN" | "EXPECTED_LIST" | "EXPECTED_OBJECT" | "TYPE_INVALID" | "VALUE_NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "TOO_SMALL" | "TOO_LARGE" | "NOT_MULTIPLE" | "FORMAT_INVALID" | "WHOLE_NUMBER_EXPECTED" | "EMAIL_INVALID" | "DATE_INVALID" | "DATE_OUT_OF_RANGE" | "TEXT_NOT_PRINTABLE_LINE" | "TEXT_NOT_PRINTABLE" | "TEXT_EMPTY" | "TEXT_INVISIBLE" | "ID_INVALID" | "COUNTRY_INVALID" | "COUNTRY_SUGGESTED" | "CURSOR_MALFORMED" | "CURSOR_ALTERED" | "CURSOR_OTHER_QUERY" | "IDEMPOTENCY_KEY_INVALID" | "BODY_EMPTY" | "BODY_NOT_JSON" | "CSV_INVALID" | "CSV_HEADER_INVALID" | "AGREEMENT_NOT_FOUND" | "AGREEMENT_NUMBER_TAKEN" | "AGREEMENT_STALE" | "AGREEMENT_CHANGED_SINCE" | "AGREEMENT_CHANGED_MEANWHILE" | "AGREEMENT_WITHDRAWN" | "AGREEMENT_TERMINATED" | "AGREEMENT_RENEWED" | "ACTION_CHANGED" | "ACTION_WITHDRAWN" | "ACTION_RENEWED" | "ACTION_TERMINATED" | "AGREEMENT_PARENT_MISMATCH" | "AGREEMENT_PARENT_CHANGED" | "END_BEFORE_START" | "PKS_TOO_LONG" | "PARENT_REQUIRED" | "PARENT_SELF" | "PARENT_NOT_FOUND" | "PARENT_KIND_NOT_ALLOWED" | "PARENT_TERMINATED" | "PARENT_RENEWED" | "START_BEFORE_PARENT" | "END_AFTER_PARENT" | "STATUS_ONLY_TERMINATED" | "TERMINATION_REASON_UNEXPECTED" | "TERMINATION_REASON_REQUIRED" | "EMPLOYEE_NOT_FOUND" | "EMPLOYEE_EXISTS" | "EMPLOYEE_STALE" | "TRAINING_NOT_FOUND" | "TRAINING_AGREEMENT_NOT_FOUND" | "TRAINING_DUPLICATE" | "CERTIFICATE_DUPLICATE" | "AGREEMENT_REFERENCE_NOT_FOUND" | "HOURS_NOT_NUMBER" | "HOURS_NOT_QUARTER" | "HOURS_OVER_DAILY_LIMIT" | "NIP_DIGITS_ONLY" | "NIP_LENGTH" | "NIP_BIRTH_DATE_INVALID" | "NIP_BIRTH_DATE_FUTURE" | "NIP_BIRTH_DATE_TOO_EARLY" | "NIP_TMT_TOO_LATE" | "NIP_TMT_TOO_YOUNG" | "NIP_TMT_TOO_OLD" | "NIP_TYPE_CODE_INVALID" | "NIP_PPPK_YEAR_TOO_EARLY" | "NIP_PPPK_YEAR_TOO_LATE" | "NIP_PPPK_AGE" | "NIP_GENDER_INVALID" | "NIP_SEQUENCE_INVALID";
             detail: string;
             instance?: string;
             errors?: {
                 path: string;
+                /**
+                 * @description Stable code to switch on; the message is in Bahasa Indonesia or English by Accept-Language (Content-Language says which).
+                 * @enum {string}
+                 */
+                code: "INVALID_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STALE_VERSION" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "PRECONDITION_REQUIRED" | "HEADER_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE" | "ERROR" | "TOKEN_REQUIRED" | "LOCAL_TOKEN_REJECTED" | "GROUP_REQUIRED" | "OWN_RECORDS_ONLY" | "ALERT_KIND_FORBIDDEN" | "ROUTE_NOT_FOUND" | "METHOD_NOT_SUPPORTED" | "BODY_OVER_LIMIT" | "GATEWAY_BODY_OVER_LIMIT" | "HEADERS_OVER_LIMIT" | "REQUEST_UNREADABLE" | "CONTENT_TYPE_MISSING" | "CONTENT_TYPE_UNSUPPORTED" | "IF_MATCH_REQUIRED" | "IF_MATCH_WEAK" | "IF_MATCH_UNKNOWN" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "UNEXPECTED_ERROR" | "DATABASE_TIMEOUT" | "ROUTE_NOT_SERVED" | "LOCAL_INVOKE_FAILED" | "INVALID_FIELDS" | "BODY" | "FIELD_INVALID" | "FIELD_REQUIRED" | "FIELD_UNKNOWN" | "FIELD_READ_ONLY" | "EXPECTED_TEXT" | "EXPECTED_NUMBER" | "EXPECTED_BOOLEAN" | "EXPECTED_LIST" | "EXPECTED_OBJECT" | "TYPE_INVALID" | "VALUE_NOT_ALLOWED" | "TOO_SHORT" | "TOO_LONG" | "TOO_FEW" | "TOO_MANY" | "TOO_SMALL" | "TOO_LARGE" | "NOT_MULTIPLE" | "FORMAT_INVALID" | "WHOLE_NUMBER_EXPECTED" | "EMAIL_INVALID" | "DATE_INVALID" | "DATE_OUT_OF_RANGE" | "TEXT_NOT_PRINTABLE_LINE" | "TEXT_NOT_PRINTABLE" | "TEXT_EMPTY" | "TEXT_INVISIBLE" | "ID_INVALID" | "COUNTRY_INVALID" | "COUNTRY_SUGGESTED" | "CURSOR_MALFORMED" | "CURSOR_ALTERED" | "CURSOR_OTHER_QUERY" | "IDEMPOTENCY_KEY_INVALID" | "BODY_EMPTY" | "BODY_NOT_JSON" | "CSV_INVALID" | "CSV_HEADER_INVALID" | "AGREEMENT_NOT_FOUND" | "AGREEMENT_NUMBER_TAKEN" | "AGREEMENT_STALE" | "AGREEMENT_CHANGED_SINCE" | "AGREEMENT_CHANGED_MEANWHILE" | "AGREEMENT_WITHDRAWN" | "AGREEMENT_TERMINATED" | "AGREEMENT_RENEWED" | "ACTION_CHANGED" | "ACTION_WITHDRAWN" | "ACTION_RENEWED" | "ACTION_TERMINATED" | "AGREEMENT_PARENT_MISMATCH" | "AGREEMENT_PARENT_CHANGED" | "END_BEFORE_START" | "PKS_TOO_LONG" | "PARENT_REQUIRED" | "PARENT_SELF" | "PARENT_NOT_FOUND" | "PARENT_KIND_NOT_ALLOWED" | "PARENT_TERMINATED" | "PARENT_RENEWED" | "START_BEFORE_PARENT" | "END_AFTER_PARENT" | "STATUS_ONLY_TERMINATED" | "TERMINATION_REASON_UNEXPECTED" | "TERMINATION_REASON_REQUIRED" | "EMPLOYEE_NOT_FOUND" | "EMPLOYEE_EXISTS" | "EMPLOYEE_STALE" | "TRAINING_NOT_FOUND" | "TRAINING_AGREEMENT_NOT_FOUND" | "TRAINING_DUPLICATE" | "CERTIFICATE_DUPLICATE" | "AGREEMENT_REFERENCE_NOT_FOUND" | "HOURS_NOT_NUMBER" | "HOURS_NOT_QUARTER" | "HOURS_OVER_DAILY_LIMIT" | "NIP_DIGITS_ONLY" | "NIP_LENGTH" | "NIP_BIRTH_DATE_INVALID" | "NIP_BIRTH_DATE_FUTURE" | "NIP_BIRTH_DATE_TOO_EARLY" | "NIP_TMT_TOO_LATE" | "NIP_TMT_TOO_YOUNG" | "NIP_TMT_TOO_OLD" | "NIP_TYPE_CODE_INVALID" | "NIP_PPPK_YEAR_TOO_EARLY" | "NIP_PPPK_YEAR_TOO_LATE" | "NIP_PPPK_AGE" | "NIP_GENDER_INVALID" | "NIP_SEQUENCE_INVALID";
                 message: string;
             }[];
         };
@@ -916,6 +926,7 @@ export interface operations {
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
+                                code?: string;
                                 message: string;
                             }[];
                         }[];
@@ -1130,6 +1141,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };
@@ -1334,6 +1346,7 @@ export interface operations {
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
+                                code?: string;
                                 message: string;
                             }[];
                         }[];
@@ -1501,6 +1514,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };
@@ -1781,6 +1795,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };
@@ -2030,6 +2045,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };
@@ -2351,6 +2367,7 @@ export interface operations {
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
+                                code?: string;
                                 message: string;
                             }[];
                         }[];
@@ -2652,6 +2669,7 @@ export interface operations {
                             /** @description On a write: what was accepted but deserves a look. */
                             warnings?: {
                                 path: string;
+                                code?: string;
                                 message: string;
                             }[];
                         }[];
@@ -2831,6 +2849,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };
@@ -3062,6 +3081,7 @@ export interface operations {
                         /** @description On a write: what was accepted but deserves a look. */
                         warnings?: {
                             path: string;
+                            code?: string;
                             message: string;
                         }[];
                     };

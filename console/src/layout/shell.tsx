@@ -2,7 +2,7 @@ import { AppShell, Button, Group, NativeSelect, NavLink, Text } from '@mantine/c
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { Group as UserGroup } from '../../../shared/http/auth.ts';
-import { alertReaders, readers } from '../access.ts';
+import { alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from '../access.ts';
 import { signOut } from '../auth/sign-out.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
@@ -17,6 +17,12 @@ const navigation: { to: string; label: MessageKey; groups: readonly UserGroup[] 
   { to: '/kalender', label: 'navCalendar', groups: readers },
   { to: '/statistik', label: 'navStatistics', groups: readers },
   { to: '/notifikasi', label: 'navAlerts', groups: alertReaders },
+  { to: '/pelatihan', label: 'navCompliance', groups: trainingReaders },
+  { to: '/pegawai', label: 'navEmployees', groups: trainingReaders },
+  { to: '/program-pelatihan', label: 'navPrograms', groups: trainingReaders },
+  { to: '/impor-roster', label: 'navRosterImport', groups: trainingWriters },
+  { to: '/target-tahunan', label: 'navTargets', groups: trainingReaders },
+  { to: '/jam-pelajaran-saya', label: 'navMyHours', groups: employeesThemselves },
 ];
 
 export function Shell() {

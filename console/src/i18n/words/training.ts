@@ -1,0 +1,28 @@
+/** Part 2's words (training, compliance, employees, programs, imports), Bahasa Indonesia first. */
+export const id = {
+  navCompliance: 'Kepatuhan pelatihan',
+  navEmployees: 'Pegawai',
+  navPrograms: 'Program pelatihan',
+  navRosterImport: 'Impor roster',
+  navTargets: 'Target tahunan',
+  navMyHours: 'Jam pelajaran saya',
+  unitTitle: 'Unit {unit}',
+  employeeTitle: 'Pegawai {nip}',
+  programTitle: 'Program pelatihan',
+  pagePending: 'Halaman ini sedang disiapkan.',
+} as const;
+
+export const en: Record<keyof typeof id, string> = {
+  navCompliance: 'Training compliance',
+  navEmployees: 'Employees',
+  navPrograms: 'Training programs',
+  navRosterImport: 'Roster import',
+  navTargets: 'Yearly targets',
+  navMyHours: 'My training hours',
+  unitTitle: 'Unit {unit}',
+  employeeTitle: 'Employee {nip}',
+  programTitle: 'Training program',
+  pagePending: 'This page is being prepared.',
+};
+
+export const enumLabels = { id: {}, en: {} } as const;
