@@ -6,6 +6,7 @@ import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERTS_FAILED, ALERTS_NOT_SENT, METRICS_NAMESPACE, SERVICE } from '../shared/metrics.ts';
+import { jobs } from '../shared/alerts/job-table.ts';
 import type { ApiFunction } from './lambda.ts';
 import type { Monitoring } from './monitoring.ts';
 
@@ -130,7 +131,7 @@ export class Alarms extends Construct {
         description: `${name} failed (the invocation threw or timed out): check its log group. Lambda retries it; alerts not sent are retried by the next run.`,
       });
     }
-    for (const name of Object.keys(props.jobs)) {
+    for (const { name } of jobs.filter((job) => job.alerts)) {
       alarm(`${sanitize(name)}AlertsNotSent`, {
         metric: new Metric({ namespace: METRICS_NAMESPACE, metricName: ALERTS_NOT_SENT, dimensionsMap: { service: SERVICE, job: name }, period: HOUR, statistic: Stats.SUM }),
         threshold: 1,

@@ -43,13 +43,10 @@ export class Schedules extends Construct {
         reservedConcurrency: 1,
         logRetention: props.logRetention,
         logRemovalPolicy: props.logRemovalPolicy,
-        environment: {
-          ALERT_LANGUAGE: props.language,
-          TRAINING_ADMIN_EMAILS: props.trainingAdminEmails.join(','),
-        },
+        environment: job.alerts ? { ALERT_LANGUAGE: props.language, TRAINING_ADMIN_EMAILS: props.trainingAdminEmails.join(',') } : {},
       });
       bindTable(fn.function, props.table, job.actions);
-      props.email.grantSend(fn);
+      if (job.alerts) props.email.grantSend(fn);
       if (job.fanOut) props.email.grantEnqueue(fn);
       fn.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(this.deadLetters) });
 

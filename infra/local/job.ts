@@ -1,5 +1,4 @@
 import { jobs } from '../../shared/alerts/job-table.ts';
-import type { JobSummary } from '../../shared/alerts/deliver.ts';
 import { isCalendarDate } from '../../shared/time/calendar.ts';
 import { commandLine, portOption, usageError } from './cli.ts';
 import { useDataEngine } from './data-engine.ts';
@@ -38,9 +37,10 @@ await ensureTable(engine.endpoint, tableName);
 useLocalMailer(() => outboxMailer(settings().OUTBOX_DIR, settings().ALERT_SENDER));
 
 try {
-  const handler = await loadHandler<(event: unknown) => Promise<JobSummary & { today: string }>>(job.handler);
-  const result = await handler(values.today ? { today: values.today } : {});
-  console.log(`${job.name} ${result.today}: sent ${result.sent}, skipped ${result.skipped}, failed ${result.failed}`);
+  const handler = await loadHandler<(event: unknown) => Promise<{ job: string; today: string } & Record<string, number>>>(job.handler);
+  const { job: name, today, ...counts } = await handler(values.today ? { today: values.today } : {});
+  // The job's own counts, as it names them: "sent 2, skipped 0, failed 0" or "opened 40, employees 50".
+  console.log(`${name} ${today}: ${Object.entries(counts).map(([count, value]) => `${count} ${value}`).join(', ')}`);
 } finally {
   await engine.stop();
 }

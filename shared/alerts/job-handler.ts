@@ -1,18 +1,10 @@
 import { configuredMailer } from '../email/mailer.ts';
 import { log } from '../log.ts';
 import { ALERTS_NOT_SENT, countMetricFor, flushMetrics } from '../metrics.ts';
-import { calendarDate } from '../schemas/common.ts';
-import { todayInJakarta } from '../time/calendar.ts';
-import { parseInput } from '../validation.ts';
 import type { JobSummary } from './deliver.ts';
 import type { AlertQueue } from './fan-out.ts';
+import { jobDay } from './job-day.ts';
 import type { JobContext } from './jobs/context.ts';
-
-/** The scheduled event, or a manual invocation: `{ "today": "YYYY-MM-DD" }` replays a day. */
-function requestedDay(event: unknown): string | undefined {
-  const today = (event as { today?: unknown } | null | undefined)?.today;
-  return today === undefined ? undefined : parseInput(calendarDate, today, ['today']);
-}
 
 /**
  * A job as a Lambda handler: the day from the event (default: today in Jakarta), the configured
@@ -24,7 +16,7 @@ function requestedDay(event: unknown): string | undefined {
 export function jobHandler(name: string, run: (context: JobContext) => Promise<JobSummary>, options: { queue?: () => AlertQueue | undefined } = {}) {
   return async (event: unknown): Promise<JobSummary & { job: string; today: string }> => {
     const now = new Date();
-    const today = requestedDay(event) ?? todayInJakarta(now);
+    const today = jobDay(event, now);
     const queue = options.queue?.();
     const summary = await run({ today, now, mailer: configuredMailer(), ...(queue ? { queue } : {}) });
     log('info', 'job finished', { job: name, today, ...summary });

@@ -1,7 +1,8 @@
 /**
  * The scheduled jobs: CDK deploys one function and one EventBridge rule per row
  * (infra/schedules.ts) and `npm run job -- <name>` runs the same handler locally.
- * Schedules are EventBridge cron expressions in UTC: 00:00 UTC is 07:00 in Jakarta (WIB).
+ * Schedules are EventBridge cron expressions in UTC: 00:00 UTC is 07:00 in Jakarta (WIB),
+ * 17:00 UTC the midnight that starts the next Jakarta day.
  */
 import type { TableAction } from '../http/route.ts';
 
@@ -14,6 +15,8 @@ export interface JobDefinition {
   timeoutSeconds: number;
   /** Exactly the table actions the job uses (its role holds these): reads, the ledger's claims, its last run. */
   actions: readonly TableAction[];
+  /** It sends alerts by email: its role may send through SES, and its unsent alerts are alarmed. */
+  alerts: boolean;
   /** Its alerts go through the email queue, sent at SES's rate (one run may mail every employee). */
   fanOut?: boolean;
 }
@@ -26,6 +29,7 @@ export const jobs = [
     description: 'Daily 07:00 WIB: agreements reaching an alert threshold',
     timeoutSeconds: 300,
     actions: ['Query', 'GetItem', 'UpdateItem'],
+    alerts: true,
   },
   {
     name: 'dormant-agreements',
@@ -34,6 +38,7 @@ export const jobs = [
     description: 'Mondays 07:00 WIB: active agreements without activity, one digest per unit',
     timeoutSeconds: 300,
     actions: ['Query', 'GetItem', 'UpdateItem'],
+    alerts: true,
   },
   {
     name: 'training-compliance',
@@ -42,7 +47,18 @@ export const jobs = [
     description: 'The 1st of each month 07:00 WIB: employees below the pro-rata training target',
     timeoutSeconds: 900,
     actions: ['Query', 'GetItem', 'BatchGetItem', 'UpdateItem'],
+    alerts: true,
     fanOut: true,
+  },
+  {
+    name: 'open-training-year',
+    handler: 'jobs/open-training-year',
+    // 17:00 UTC on 31 December is 00:00 WIB on 1 January: the year is open from its first minute.
+    schedule: 'cron(0 17 31 12 ? *)',
+    description: '1 January 00:00 WIB: a zero total of the new year for every employee, so that reports list everyone from day one',
+    timeoutSeconds: 900,
+    actions: ['Query', 'BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'],
+    alerts: false,
   },
 ] as const satisfies readonly JobDefinition[];
 

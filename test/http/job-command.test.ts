@@ -9,6 +9,7 @@ import { freePort, type LocalEngine } from '../../infra/local/dynamodb.ts';
 import { tokenFor, useLocalApi } from '../support/api.ts';
 import { readOutbox } from '../support/eml.ts';
 import { agreementBody } from '../support/fixtures/agreements.ts';
+import { employeeBody } from '../support/fixtures/employees.ts';
 
 const run = promisify(execFile);
 // Each case starts Node processes (and one a DynamoDB Local): minutes on a loaded machine. The limit only stops a hang.
@@ -45,6 +46,14 @@ describe('npm run job', () => {
     expect(readOutbox(outbox).map((email) => email.headers.subject)).toEqual(['Kerja sama berakhir dalam 7 hari: Lewat Perintah (31 Maret 2036)']);
   });
 
+  it('opens a new training year: a zero total for each employee, once', async () => {
+    expect((await call('PUT', '/employees/198609262015051001', { token: await tokenFor('training-admin'), body: employeeBody() })).status).toBe(201);
+    const port = new URL(database.endpoint).port;
+    const run = () => tool('job', ['open-training-year', '--today', '2040-01-01', '--dynamodb-port', port], { TABLE_NAME: database.tableName() });
+    expect((await run()).stdout.trim()).toMatch(/^open-training-year 2040-01-01: opened [1-9]\d*, employees [1-9]\d*$/);
+    expect((await run()).stdout.trim()).toMatch(/^open-training-year 2040-01-01: opened 0, employees [1-9]\d*$/);
+  });
+
   it.concurrent.each([
     [['no-such-job'], /^error: unknown job "no-such-job"$/],
     [['expiring-agreements', '[--today', '2026-12-01]'], /^error: unexpected argument "\[--today" \(brackets in a usage mark what is optional: leave them out\)$/],
@@ -58,7 +67,7 @@ describe('npm run job', () => {
 
   it('prints its usage for --help', async () => {
     const { stdout } = await tool('job', ['--help']);
-    expect(stdout.trim()).toMatch(/^usage: npm run -s job -- <expiring-agreements\|dormant-agreements\|training-compliance> \[--today YYYY-MM-DD\]/);
+    expect(stdout.trim()).toMatch(/^usage: npm run -s job -- <expiring-agreements\|dormant-agreements\|training-compliance\|open-training-year> \[--today YYYY-MM-DD\]/);
   });
 });
 
