@@ -44,6 +44,31 @@ export async function* pagesOf<T>(list: (cursor: string | undefined) => Promise<
 }
 
 /**
+ * The pages of several lists, list after list, reading up to `ahead` lists at once: a list whose
+ * turn has not come is gathered whole meanwhile (an export of every unit holds a few units in
+ * memory, never every row). DynamoDB answers the next units while the writer works on this one.
+ */
+export async function* listsInOrder<T>(lists: readonly (() => AsyncIterable<T[]>)[], ahead: number): AsyncIterable<T[]> {
+  const gathered: Promise<T[][]>[] = [];
+  const gather = async (list: () => AsyncIterable<T[]>) => {
+    const pages: T[][] = [];
+    for await (const page of list()) pages.push(page);
+    return pages;
+  };
+  const start = (index: number) => {
+    if (index >= lists.length || gathered[index]) return;
+    gathered[index] = gather(lists[index]!);
+    // Awaited in turn below; a failure of a list read ahead must not go unhandled meanwhile.
+    gathered[index].catch(() => undefined);
+  };
+  for (let index = 0; index < lists.length; index += 1) {
+    for (let next = index; next < index + ahead; next += 1) start(next);
+    yield* await gathered[index]!;
+    delete gathered[index];
+  }
+}
+
+/**
  * Writes the pages into a file of `format` in the function's temporary folder (bytes leave
  * memory as they are made; between pages the writer waits for the disk), then answers the
  * file inline when it fits a Lambda response, or stores it under `exports/` and answers a link.

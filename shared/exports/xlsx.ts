@@ -115,7 +115,7 @@ export function xlsxWriter(tables: readonly Pick<Table<unknown>, 'name' | 'colum
     else out(chunk);
   });
   const whole = (name: string, text: string) => {
-    const file = new ZipDeflate(name, { level: 6 });
+    const file = new ZipDeflate(name, { level: 1 });
     zip.add(file);
     file.push(strToU8(text), true);
   };
@@ -125,7 +125,7 @@ export function xlsxWriter(tables: readonly Pick<Table<unknown>, 'name' | 'colum
   whole('xl/styles.xml', STYLES);
   // Sheets after the first are compressed as they come and held by the ZIP until the one before closes.
   const sheets = tables.map((table, index) => {
-    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 6 });
+    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 1 });
     zip.add(file);
     file.push(strToU8(sheetStart(table.columns)));
     return { file, columns: table.columns, rows: 0 };

@@ -95,6 +95,22 @@ describe('GET /compliance/export', () => {
     expect(sheet.getCell(row, 8).value).toBe('Belum memenuhi');
   });
 
+  it('of every unit: the report of each unit in turn, every employee once', async () => {
+    const units = ['Dinas Pendidikan', 'Badan Pendapatan Daerah', 'Biro Hukum'];
+    const others = units.map((_, index) => nipFor(7110 + index));
+    for (const [index, other] of others.entries()) expect((await call('PUT', `/employees/${other}`, { token: trainingAdmin, body: employeeBody({ unit: units[index] }) })).status).toBe(201);
+    const response = await download('/compliance/export?year=2026&format=csv', trainingAdmin);
+    expect(response.status).toBe(200);
+    const rows = response.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(','));
+    const expected = [];
+    for (const unit of [...new Set([...units, 'Dinas Kesehatan'])].sort()) {
+      const report = await call('GET', `/compliance?year=2026&unit=${encodeURIComponent(unit)}&limit=100`, { token: trainingAdmin });
+      expected.push(...(report.body.items as { nip: string }[]).map((item) => item.nip));
+    }
+    expect(rows.map((row) => row[0])).toEqual(expected);
+    expect(new Set(expected)).toEqual(new Set([nip, otherNip, ...others]));
+  });
+
   it('is for training readers only', async () => {
     expect((await download('/compliance/export', agreementsAdmin)).status).toBe(403);
     expect((await download('/compliance/export', await tokenFor('employee', { nip }))).status).toBe(403);
