@@ -4,5 +4,6 @@ import { importTrainings } from '../../shared/training/import.ts';
 
 export const handler = httpHandler(trainingRoutes.importTrainings, async (request) => ({
   status: 200,
-  body: await importTrainings(request.body, actorOf(request, 'importTrainings')),
+  body: await importTrainings(request.body, actorOf(request, 'importTrainings'), request.language),
+  headers: { 'content-language': request.language, vary: 'accept-language' },
 }));

@@ -5,6 +5,7 @@ import { en } from 'zod/locales';
 import type { Actor, VersionPrecondition } from '../actor.ts';
 import { fieldError, InvalidInputError, type FieldError } from '../errors.ts';
 import { preferredLanguage } from '../i18n/language.ts';
+import type { Language } from '../i18n/messages.ts';
 import { log, requestLogging } from '../log.ts';
 import { parseInput } from '../validation.ts';
 import { hasAnyGroup, principalFromEvent, type Group, type Principal } from './auth.ts';
@@ -27,6 +28,8 @@ export interface HandlerRequest<R extends RouteDefinition> extends ParsedInput<R
   /** The version named by `If-Match` (routes marked `conditional` only); `any` for `If-Match: *`. */
   expectedVersion: R['conditional'] extends true ? VersionPrecondition : R['conditional'] extends 'optional' ? VersionPrecondition | undefined : undefined;
   idempotency: IdempotencyRequest | undefined;
+  /** The caller's language by Accept-Language (shared/i18n/language.ts), for what a use case words itself. */
+  language: Language;
 }
 
 export interface HttpResult {
@@ -69,6 +72,7 @@ export function httpHandler<R extends RouteDefinition>(route: R, run: (request: 
         principal: principal as HandlerRequest<R>['principal'],
         expectedVersion: (route.conditional ? expectedVersion(event, route.conditional === 'optional') : undefined) as HandlerRequest<R>['expectedVersion'],
         idempotency: route.idempotent ? idempotencyFromHeader(header(event, 'idempotency-key'), input.body) : undefined,
+        language: preferredLanguage(header(event, 'accept-language')),
       });
       return toResponse(result);
     });

@@ -192,6 +192,37 @@ export const messages = {
     id: 'Pelatihan dengan nomor sertifikat ini sudah tercatat untuk pegawai ini.',
   },
   AGREEMENT_REFERENCE_NOT_FOUND: { en: 'names no existing agreement', id: 'menunjuk kerja sama yang tidak ada' },
+
+  // Rows of a roster (imports): an error follows its column's name; one about the whole row is a sentence of its own.
+  ROW_EXTRA_VALUES: {
+    en: 'the row has {count} value(s) beyond the {columns} columns of the header ({values}): quote a value that contains a {delimiter}',
+    id: 'baris ini memiliki {count} nilai di luar {columns} kolom header ({values}): beri tanda kutip pada nilai yang memuat {delimiter}',
+  },
+  DELIMITER_COMMA: { en: 'comma', id: 'koma' },
+  DELIMITER_SEMICOLON: { en: 'semicolon', id: 'titik koma' },
+  NIP_EXCEL_ROUNDED: {
+    en: 'looks like a number Excel rounded ({value}): format the NIP column as Text and export the file again',
+    id: 'tampaknya angka yang dibulatkan Excel ({value}): format kolom NIP sebagai Teks lalu ekspor ulang berkas',
+  },
+  ROSTER_HOURS_FORMAT: { en: 'must be a plain number of hours such as 7.5 or 7,5 (not {value})', id: 'harus berupa angka jam biasa seperti 7,5 atau 7.5 (bukan {value})' },
+  ROSTER_METHOD_UNKNOWN: { en: 'must be one of {accepted} (not {value})', id: 'harus salah satu dari {accepted} (bukan {value})' },
+  ROSTER_DATE_INVALID: {
+    en: 'must be a real date written YYYY-MM-DD or dd/mm/yyyy',
+    id: 'harus berupa tanggal yang benar dengan format YYYY-MM-DD atau dd/mm/yyyy',
+  },
+  ROW_NOT_A_TRAINING: { en: 'the row is not a valid training', id: 'baris ini bukan data pelatihan yang valid' },
+  ROW_NOT_AN_EMPLOYEE: { en: 'the row is not a valid employee', id: 'baris ini bukan data pegawai yang valid' },
+  ROW_EMPLOYEE_UNKNOWN: { en: 'names no registered employee', id: 'bukan NIP pegawai yang terdaftar' },
+  ROW_AGREEMENT_UNKNOWN: { en: 'names no existing agreement ({agreementId})', id: 'menunjuk kerja sama yang tidak ada ({agreementId})' },
+  ROW_NOT_ANSWERED: {
+    en: 'the row was not stored: the database did not answer in time; import the file again (rows already stored count as duplicates)',
+    id: 'baris ini belum tersimpan: basis data tidak menjawab tepat waktu; impor ulang berkas (baris yang sudah tersimpan dihitung sebagai duplikat)',
+  },
+  IMPORT_REJECTED_LISTED: {
+    en: 'Only the first {listed} of the {rejected} rejected rows are listed; fix them and import the file again.',
+    id: 'Hanya {listed} dari {rejected} baris yang ditolak yang ditampilkan; perbaiki lalu impor ulang berkas.',
+  },
+  ROW_NOT_STORED: { en: 'the row could not be stored; check its values', id: 'baris ini tidak dapat disimpan; periksa nilainya' },
   HOURS_NOT_NUMBER: { en: 'must be a number of hours', id: 'harus berupa jumlah jam (angka)' },
   HOURS_NOT_QUARTER: { en: 'must be a positive multiple of 0.25 (15 minutes)', id: 'harus kelipatan positif dari 0,25 (15 menit)' },
   HOURS_OVER_DAILY_LIMIT: {

@@ -1,7 +1,10 @@
 import type { Actor } from '../actor.ts';
+import type { FieldError } from '../errors.ts';
+import { render, type Language } from '../i18n/messages.ts';
 import { writeOnce } from '../db/idempotency.ts';
 import { HttpError } from '../http/problem.ts';
 import { checkTrainingRow, parseRoster, rosterColumns } from './imports/roster.ts';
+import { rowErrorsText } from './imports/row-errors.ts';
 import { addTrainings } from './imports/writers.ts';
 import type { ImportResult } from './schemas.ts';
 
@@ -23,7 +26,7 @@ type Outcome =
   | { kind: 'imported' }
   | { kind: 'duplicate' }
   /** `retryable`: the row was not stored for a passing reason (the database did not answer). */
-  | { kind: 'rejected'; line: number; errors: string[]; retryable?: Error };
+  | { kind: 'rejected'; line: number; errors: FieldError[]; retryable?: Error };
 
 /**
  * Imports a class roster. Each row is one training record written like `POST .../trainings`
@@ -37,12 +40,12 @@ type Outcome =
  * file is a 422. No result is recorded while some row failed for a passing reason: a retry with
  * the same key then runs the file again, and the rows already stored count as duplicates.
  */
-export async function importTrainings(csv: string, actor: Actor): Promise<ImportResult> {
-  const { result } = await writeOnce(actor.idempotency, actor.now, () => importRows(csv, actor));
+export async function importTrainings(csv: string, actor: Actor, language: Language): Promise<ImportResult> {
+  const { result } = await writeOnce(actor.idempotency, actor.now, () => importRows(csv, actor, language));
   return result;
 }
 
-async function importRows(csv: string, actor: Actor): Promise<{ result: ImportResult; steps: []; final: boolean }> {
+async function importRows(csv: string, actor: Actor, language: Language): Promise<{ result: ImportResult; steps: []; final: boolean }> {
   const { header, rows } = parseRoster(csv, 'trainings');
   if (rows.length > MAX_SYNC_ROWS) {
     throw new HttpError(
@@ -60,22 +63,23 @@ async function importRows(csv: string, actor: Actor): Promise<{ result: ImportRe
     return outcome.kind === 'rejected' ? { ...outcome, line } : outcome;
   });
 
-  const result = summarize(outcomes);
+  const result = summarize(outcomes, language);
   const passing = outcomes.find((outcome) => outcome.kind === 'rejected' && outcome.retryable);
   // Nothing stored at all: the plain answer is "retry later" (503), nothing to report.
   if (passing?.kind === 'rejected' && result.imported === 0) throw passing.retryable;
   return { result, steps: [], final: !passing };
 }
 
-function summarize(outcomes: Outcome[]): ImportResult {
-  const rejected = outcomes.flatMap((outcome) => (outcome.kind === 'rejected' ? [{ line: outcome.line, errors: outcome.errors }] : []));
+/** The counts, and the rejected rows with their reasons in the caller's language (a replay answers in the first caller's). */
+function summarize(outcomes: Outcome[], language: Language): ImportResult {
+  const rejected = outcomes.flatMap((outcome) => (outcome.kind === 'rejected' ? [{ line: outcome.line, errors: rowErrorsText(outcome.errors, language) }] : []));
   return {
     imported: outcomes.filter((outcome) => outcome.kind === 'imported').length,
     duplicates: outcomes.filter((outcome) => outcome.kind === 'duplicate').length,
     rejectedCount: rejected.length,
     rejected: rejected.slice(0, MAX_LISTED_REJECTIONS),
     ...(rejected.length > MAX_LISTED_REJECTIONS
-      ? { rejectedNote: `Only the first ${MAX_LISTED_REJECTIONS} of the ${rejected.length} rejected rows are listed; fix them and import the file again.` }
+      ? { rejectedNote: render('IMPORT_REJECTED_LISTED', { listed: MAX_LISTED_REJECTIONS, rejected: rejected.length }, language) }
       : {}),
   };
 }

@@ -113,13 +113,22 @@ describe('POST /trainings/import', () => {
     for (const index of [14, 15, 16, 19, 20]) expect(await hoursOf(nipFor(index), 2025)).toBe(0);
   });
 
+  it('words each rejected row in the caller\'s language', async () => {
+    const csv = [header, `${nipFor(23)},Bimtek Arsip,ANRI,Daring,2025-07-01,2025-07-02,1e1,,`].join('\n');
+    const response = await importCsv(csv, { 'accept-language': 'id-ID,id;q=0.9,en;q=0.5' });
+    expect(response.headers.get('content-language')).toBe('id');
+    expect(response.body.rejected).toEqual([
+      { line: 2, errors: ['hours harus berupa angka jam biasa seperti 7,5 atau 7.5 (bukan "1e1")', expect.stringMatching(/^method harus salah satu dari CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal.* \(bukan "Daring"\)$/)] },
+    ]);
+  });
+
   it('refuses a row with values beyond the header, naming them, and names unknown header columns', async () => {
     const csv = [header, `${nipFor(21)},Rapat Koordinasi,Bappeda,CLASSICAL,2025-08-04,2025-08-04,4,,,catatan rahasia,99`, `${nipFor(22)},Rapat Koordinasi,Bappeda,CLASSICAL,2025-08-04,2025-08-04,4,,,,`].join('\n');
     const response = await importCsv(csv);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ imported: 1, rejectedCount: 1 });
     expect(response.body.rejected[0].line).toBe(2);
-    expect(response.body.rejected[0].errors[0]).toMatch(/2 values beyond the 9 columns.*"catatan rahasia", "99"/);
+    expect(response.body.rejected[0].errors[0]).toMatch(/2 value\(s\) beyond the 9 columns.*"catatan rahasia", "99"/);
     expect(await hoursOf(nipFor(21), 2025)).toBe(0);
     expect(await hoursOf(nipFor(22), 2025)).toBe(4);
 
@@ -167,7 +176,7 @@ describe('POST /trainings/import', () => {
       expect(first.status, JSON.stringify(first.body)).toBe(200);
       expect(first.body).toMatchObject({ imported: 1, rejectedCount: 2 });
       expect(first.body.rejected).toEqual([
-        { line: 3, errors: ['could not be stored; check its values'] },
+        { line: 3, errors: ['the row could not be stored; check its values'] },
         { line: 4, errors: [expect.stringMatching(/did not answer in time; import the file again/)] },
       ]);
       // Nothing stored at all, and only passing failures: a plain 503 to retry.

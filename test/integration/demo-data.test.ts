@@ -39,7 +39,7 @@ describe('the demo data', () => {
   it('ships an example roster that imports cleanly into it, and once only', async () => {
     const csv = readFileSync(new URL('../../examples/roster-pelatihan.csv', import.meta.url), 'utf8');
     const rows = csv.trim().split('\n').length - 1;
-    expect(await importTrainings(csv, actor)).toEqual({ imported: rows, duplicates: 0, rejectedCount: 0, rejected: [] });
-    expect(await importTrainings(csv, actor)).toMatchObject({ imported: 0, duplicates: rows, rejectedCount: 0 });
+    expect(await importTrainings(csv, actor, 'en')).toEqual({ imported: rows, duplicates: 0, rejectedCount: 0, rejected: [] });
+    expect(await importTrainings(csv, actor, 'en')).toMatchObject({ imported: 0, duplicates: rows, rejectedCount: 0 });
   });
 });

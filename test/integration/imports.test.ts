@@ -92,7 +92,7 @@ describe('background imports, chunk by chunk', () => {
     expect(done.finishedAt).toBeDefined();
     expect(await expectTotalsExact()).toBe(roster.csv.split('\r\n').slice(1, -1).filter((line) => !line.startsWith('1.98609E+17')).reduce((sum, line) => sum + Number(line.split(';')[6]!.replace(',', '.')), 0));
 
-    const csv = await rejectedRows(id);
+    const csv = await rejectedRows(id, 'en');
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('NIP;Judul;Penyelenggara;Metode;Tanggal Mulai;Tanggal Selesai;Jam;line;errors');
     expect(lines).toHaveLength(roster.bad + 1);

@@ -2,9 +2,14 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkEmployeeRow, checkTrainingRow, detectDelimiter, excelNipProblem, isoDate, parseRoster, readRosterHeader } from '../../shared/training/imports/roster.ts';
+import { checkEmployeeRow, checkTrainingRow, detectDelimiter, excelNipProblem, isoDate, parseRoster, readRosterHeader, type RowCheck } from '../../shared/training/imports/roster.ts';
 import { rejectedCsv } from '../../shared/training/imports/rejected-csv.ts';
+import { rowErrorsText } from '../../shared/training/imports/row-errors.ts';
+import type { Language } from '../../shared/i18n/messages.ts';
 import { nipFor } from '../support/fixtures/employees.ts';
+
+/** Why a row was refused, worded in `language` (none for a row accepted). */
+const reasonsOf = (check: RowCheck<unknown>, language: Language) => (check.ok ? [] : rowErrorsText(check.errors, language));
 
 const nip = nipFor(3);
 
@@ -25,16 +30,20 @@ describe('roster files as Indonesian spreadsheets write them', () => {
     const method = (word: string) => checkTrainingRow(header, { line: 2, fields: [nip, 'Webinar', 'LAN', word, '2026-03-02', '2026-03-02', '2'] });
     for (const word of ['NON_CLASSICAL', 'Nonklasikal', 'non-klasikal', 'Non Klasikal']) expect(method(word)).toMatchObject({ ok: true, entry: { method: 'NON_CLASSICAL' } });
     for (const word of ['CLASSICAL', 'klasikal', 'KLASIKAL']) expect(method(word)).toMatchObject({ ok: true, entry: { method: 'CLASSICAL' } });
-    expect(method('Daring')).toEqual({ ok: false, errors: ['method must be one of CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal (or Non-klasikal) (not "Daring")'] });
+    const refused = method('Daring');
+    expect(refused).toMatchObject({ ok: false, errors: [{ path: 'method', code: 'ROSTER_METHOD_UNKNOWN' }] });
+    expect(reasonsOf(refused, 'en')).toEqual(['method must be one of CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal (or Non-klasikal) (not "Daring")']);
+    expect(reasonsOf(refused, 'id')).toEqual(['method harus salah satu dari CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal (or Non-klasikal) (bukan "Daring")']);
   });
 
   it('rejects NIPs that Excel rounded, saying to format the column as Text', () => {
-    expect(excelNipProblem('1.98609E+17')).toMatch(/Excel rounded.*format the NIP column as Text/);
-    expect(excelNipProblem('198609262015051000')).toMatch(/format the NIP column as Text/);
+    expect(excelNipProblem('1.98609E+17')?.message).toMatch(/Excel rounded.*format the NIP column as Text/);
+    expect(excelNipProblem('198609262015051000')?.message).toMatch(/format the NIP column as Text/);
     expect(excelNipProblem(nip)).toBeUndefined();
     const { header } = parseRoster('nip;nama;unit kerja;jabatan;email;email atasan');
     const row = checkEmployeeRow(header, { line: 2, fields: ['1,98609E+17', 'Budi', 'Dinas Kesehatan', '', 'budi@jakarta.go.id', ''] });
-    expect(row).toEqual({ ok: false, errors: [expect.stringMatching(/^nip looks like a number Excel rounded \("1,98609E\+17"\): format the NIP column as Text/)] });
+    expect(reasonsOf(row, 'en')).toEqual([expect.stringMatching(/^nip looks like a number Excel rounded \("1,98609E\+17"\): format the NIP column as Text/)]);
+    expect(reasonsOf(row, 'id')).toEqual([expect.stringMatching(/^nip tampaknya angka yang dibulatkan Excel \("1,98609E\+17"\): format kolom NIP sebagai Teks/)]);
   });
 
   it('reads an employees roster (a SIMPEG/BKD export) by its header', () => {
@@ -59,7 +68,7 @@ describe('roster files as Indonesian spreadsheets write them', () => {
   it('says a wrong date may also be written dd/mm/yyyy', () => {
     const { header } = parseRoster('nip,title,provider,method,startsOn,endsOn,hours');
     const row = checkTrainingRow(header, { line: 2, fields: [nip, 'Webinar', 'LAN', 'Klasikal', '31/02/2026', '2026-03-02', '2'] });
-    expect(row).toEqual({ ok: false, errors: ['startsOn must be a real date written YYYY-MM-DD or dd/mm/yyyy'] });
+    expect(reasonsOf(row, 'en')).toEqual(['startsOn must be a real date written YYYY-MM-DD or dd/mm/yyyy']);
   });
 
   it('turns day-first dates into ISO ones and leaves ISO dates alone', () => {
@@ -82,7 +91,7 @@ describe('roster files as Indonesian spreadsheets write them', () => {
   it('writes the rejected rows back in the file\'s delimiter: any value reads back as it was', () => {
     fc.assert(
       fc.property(fc.constantFrom(';' as const, ',' as const), fc.array(fc.string({ unit: fc.constantFrom('a', ';', ',', '"', '\n', ' ', 'é') }), { minLength: 1, maxLength: 4 }), (delimiter, fields) => {
-        const csv = rejectedCsv(['nip', 'title'], delimiter, [{ line: 7, fields, errors: ['nip is wrong', 'hours too'] }]);
+        const csv = rejectedCsv(['nip', 'title'], delimiter, [{ line: 7, fields, errors: [{ path: 'nip', message: 'is wrong' }, { path: 'hours', message: 'too' }] }], 'en');
         expect(csv.startsWith('\uFEFF')).toBe(true);
         const [head, row] = parse(csv, { delimiter, bom: true }) as string[][];
         expect(head!.slice(-2)).toEqual(['line', 'errors']);

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../db/client.ts';
 import { queryAll, type PageQuery } from '../../db/query.ts';
 import { transact } from '../../db/transactions.ts';
-import { ConflictError } from '../../errors.ts';
+import { ConflictError, type FieldError } from '../../errors.ts';
 import type { RosterKind } from './roster.ts';
 import type { ImportStatus, RosterImport, RowCounts } from './schemas.ts';
 
@@ -28,7 +28,8 @@ export interface ImportRecord extends RosterImport {
 export interface RejectedRow {
   line: number;
   fields: string[];
-  errors: string[];
+  /** With their codes: worded when read, in the reader's language (row-errors.ts). */
+  errors: FieldError[];
 }
 
 export async function putImport(record: ImportRecord): Promise<void> {

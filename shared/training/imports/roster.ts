@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { InvalidInputError, type FieldError } from '../../errors.ts';
+import { fieldError, InvalidInputError, type FieldError } from '../../errors.ts';
 import { keyText } from '../../text.ts';
 import { fieldErrors } from '../../validation.ts';
 import { employeeBody, nip as nipSchema, trainingBody, type EmployeeInput, type TrainingInput } from '../schemas.ts';
@@ -123,7 +123,7 @@ function readHeader(names: string[], delimiter: ';' | ',', expected?: RosterKind
 export const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 /** A validated row, ready for a writer; or the reasons it is refused, each naming its column. */
-export type RowCheck<T> = { ok: true; entry: T } | { ok: false; errors: string[] };
+export type RowCheck<T> = { ok: true; entry: T } | { ok: false; errors: FieldError[] };
 export type TrainingEntry = TrainingInput & { nip: string };
 export type EmployeeEntry = EmployeeInput & { nip: string };
 
@@ -158,14 +158,10 @@ export function isoDate(value: string): string {
  * digits kept (Excel's precision) and zeros after them. No NIP ends in `000` (the sequence
  * number starts at 001), so such a number was rounded, not typed.
  */
-export function excelNipProblem(value: string): string | undefined {
-  if (EXCEL_NUMBER.test(value) || (/^\d{18}$/.test(value) && value.endsWith('000'))) {
-    return `looks like a number Excel rounded (${quoted(value)}): format the NIP column as Text and export the file again`;
-  }
+export function excelNipProblem(value: string): FieldError | undefined {
+  if (EXCEL_NUMBER.test(value) || (/^\d{18}$/.test(value) && value.endsWith('000'))) return fieldError('nip', 'NIP_EXCEL_ROUNDED', { value: quoted(value) });
   return undefined;
 }
-
-const describe = (problems: FieldError[]) => problems.map((problem) => `${problem.path || 'row'} ${problem.message}`);
 
 function valuesOf(header: RosterHeader, row: RosterRow): { values: Record<string, string>; extra: string[] } {
   const values: Record<string, string> = {};
@@ -175,10 +171,17 @@ function valuesOf(header: RosterHeader, row: RosterRow): { values: Record<string
 
 function commonProblems(header: RosterHeader, nip: string, extra: string[]): FieldError[] {
   const extraProblem: FieldError[] = extra.some((value) => value !== '')
-    ? [{ path: '', message: `has ${extra.length} value${extra.length > 1 ? 's' : ''} beyond the ${header.columns.length} columns of the header (${extra.map(quoted).join(', ')}): quote a value that contains a ${header.delimiter === ';' ? 'semicolon' : 'comma'}` }]
+    ? [
+        fieldError('', 'ROW_EXTRA_VALUES', {
+          count: extra.length,
+          columns: header.columns.length,
+          values: extra.map(quoted).join(', '),
+          delimiter: { code: header.delimiter === ';' ? 'DELIMITER_SEMICOLON' : 'DELIMITER_COMMA' },
+        }),
+      ]
     : [];
   const excel = excelNipProblem(nip);
-  if (excel) return [...extraProblem, { path: 'nip', message: excel }];
+  if (excel) return [...extraProblem, excel];
   const check = nipSchema.safeParse(nip, { reportInput: true });
   return [...extraProblem, ...(check.success ? [] : fieldErrors(check.error.issues, ['nip']))];
 }
@@ -201,15 +204,16 @@ export function checkTrainingRow(header: RosterHeader, row: RosterRow): RowCheck
   const body = trainingBody.safeParse(candidate, { reportInput: true });
   const problems = [
     ...commonProblems(header, nip, extra),
-    ...(hoursValid ? [] : [{ path: 'hours', message: `must be a plain number of hours such as 7.5 or 7,5 (not ${quoted(hours)})` }]),
-    ...(methodCode || method === '' ? [] : [{ path: 'method', message: `must be one of ${ACCEPTED_METHODS} (not ${quoted(method)})` }]),
+    ...(hoursValid ? [] : [fieldError('hours', 'ROSTER_HOURS_FORMAT', { value: quoted(hours) })]),
+    ...(methodCode || method === '' ? [] : [fieldError('method', 'ROSTER_METHOD_UNKNOWN', { accepted: ACCEPTED_METHODS, value: quoted(method) })]),
     ...(body.success
       ? []
       : fieldErrors(body.error.issues)
           .filter((problem) => (hoursValid || problem.path !== 'hours') && (methodCode || method === '' || problem.path !== 'method'))
-          .map((problem) => (problem.message.includes('YYYY-MM-DD') ? { ...problem, message: `${problem.message} or dd/mm/yyyy` } : problem))),
+          // A roster may write dates day first too.
+          .map((problem) => (problem.code === 'DATE_INVALID' ? fieldError(problem.path, 'ROSTER_DATE_INVALID') : problem))),
   ];
-  if (problems.length || !body.success) return { ok: false, errors: describe(problems.length ? problems : [{ path: '', message: 'is not a valid training' }]) };
+  if (problems.length || !body.success) return { ok: false, errors: problems.length ? problems : [fieldError('', 'ROW_NOT_A_TRAINING')] };
   return { ok: true, entry: { nip, ...body.data } };
 }
 
@@ -219,6 +223,6 @@ export function checkEmployeeRow(header: RosterHeader, row: RosterRow): RowCheck
   const candidate = { name, unit, email, ...(position ? { position } : {}), ...(supervisorEmail ? { supervisorEmail } : {}) };
   const body = employeeBody.safeParse(candidate, { reportInput: true });
   const problems = [...commonProblems(header, nip, extra), ...(body.success ? [] : fieldErrors(body.error.issues))];
-  if (problems.length || !body.success) return { ok: false, errors: describe(problems.length ? problems : [{ path: '', message: 'is not a valid employee' }]) };
+  if (problems.length || !body.success) return { ok: false, errors: problems.length ? problems : [fieldError('', 'ROW_NOT_AN_EMPLOYEE')] };
   return { ok: true, entry: { nip, ...body.data } };
 }

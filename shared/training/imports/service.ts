@@ -3,6 +3,7 @@ import type { Actor } from '../../actor.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.ts';
 import { queryPage, type Key } from '../../db/query.ts';
 import { NotFoundError } from '../../errors.ts';
+import type { Language } from '../../i18n/messages.ts';
 import { fileStore, type UploadTarget } from '../../files/store.ts';
 import { getImport, importFromItem, putImport, recentImports, rejectedRowsOf, type ImportRecord, type RejectedRow } from './repository.ts';
 import { rejectedCsv } from './rejected-csv.ts';
@@ -67,10 +68,10 @@ export async function listImports(query: { limit: number; cursor?: string }): Pr
   return { items: page.items.map((item) => view(importFromItem(item))), ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
 }
 
-/** The rejected rows so far (all of them once DONE), as CSV. */
-export async function rejectedRows(id: string): Promise<string> {
+/** The rejected rows so far (all of them once DONE), as CSV, their reasons in `language`. */
+export async function rejectedRows(id: string, language: Language): Promise<string> {
   const record = await requireImport(id);
   const rows: RejectedRow[] = [];
   for await (const page of rejectedRowsOf(id)) rows.push(...page);
-  return rejectedCsv(record.header ?? [], record.delimiter ?? ',', rows);
+  return rejectedCsv(record.header ?? [], record.delimiter ?? ',', rows, language);
 }

@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../../db/batch.ts';
 import { db } from '../../db/client.ts';
+import { fieldError } from '../../errors.ts';
 import type { TransactStep } from '../../db/transactions.ts';
 import { isTransient } from '../../http/problem.ts';
 import { keyText } from '../../text.ts';
@@ -10,7 +11,7 @@ import { agreementExistsStep, certificateGuardKey, certificateGuardStep, recordK
 import { changedTotal } from '../repository/total-changes.ts';
 import { counterSteps, readTotals, totalId, type Total } from '../repository/totals.ts';
 import type { Training, TrainingInput } from '../schemas.ts';
-import { failedOutcome, NOT_ANSWERED, type BulkContext, type Outcome } from './outcomes.ts';
+import { failedOutcome, notAnswered, type BulkContext, type Outcome } from './outcomes.ts';
 import { newTraining } from './records.ts';
 
 /**
@@ -78,7 +79,7 @@ async function writeChunk(rows: Row[], outcomes: Outcome[]): Promise<void> {
       const { totals, profiles } = await readState(pending);
       const writable = pending.filter((row) => {
         if (totals.has(totalId(row.training.nip, row.training.year)) || profiles.has(row.training.nip)) return true;
-        decide(row, { kind: 'rejected', errors: ['nip names no registered employee'] });
+        decide(row, { kind: 'rejected', errors: [fieldError('nip', 'ROW_EMPLOYEE_UNKNOWN')] });
         return false;
       });
       const transactions = pack(writable, totals, profiles, alone);
@@ -112,7 +113,7 @@ async function writeChunk(rows: Row[], outcomes: Outcome[]): Promise<void> {
     }
     pending = pending.filter((row) => outcomes[row.index] === undefined);
   }
-  for (const row of pending) decide(row, { kind: 'rejected', errors: [NOT_ANSWERED], retryable: lastFailure ?? new Error('The totals kept changing under concurrent writes.') });
+  for (const row of pending) decide(row, { kind: 'rejected', errors: [notAnswered()], retryable: lastFailure ?? new Error('The totals kept changing under concurrent writes.') });
 }
 
 /** After a duplicate: rows whose record or certificate is already stored are decided before writing. */
@@ -223,7 +224,7 @@ function addGroup(transaction: Building, rows: Row[], before: Total | undefined,
       const owner = transaction.agreements.get(agreement);
       if (owner) owner.rows.push(row);
       else {
-        const created: Owner = { rows: [row], decide: () => ({ kind: 'rejected', errors: [`agreementId names no existing agreement (${agreement})`] }) };
+        const created: Owner = { rows: [row], decide: () => ({ kind: 'rejected', errors: [fieldError('agreementId', 'ROW_AGREEMENT_UNKNOWN', { agreementId: agreement })] }) };
         transaction.agreements.set(agreement, created);
         add(agreementExistsStep(agreement), created);
       }

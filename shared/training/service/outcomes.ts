@@ -1,4 +1,4 @@
-import { DomainError } from '../../errors.ts';
+import { DomainError, fieldError, type FieldError } from '../../errors.ts';
 import { isTransient } from '../../http/problem.ts';
 import { log } from '../../log.ts';
 
@@ -13,9 +13,9 @@ export interface BulkContext {
  * What became of one entry of a bulk write. `duplicate`: already stored so (nothing changed);
  * `retryable`: not stored for a passing reason (the database did not answer): run it again.
  */
-export type Outcome = { kind: 'imported' } | { kind: 'duplicate' } | { kind: 'rejected'; errors: string[]; retryable?: Error };
+export type Outcome = { kind: 'imported' } | { kind: 'duplicate' } | { kind: 'rejected'; errors: FieldError[]; retryable?: Error };
 
-export const NOT_ANSWERED = 'was not stored: the database did not answer in time; import the file again (rows already stored count as duplicates)';
+export const notAnswered = (): FieldError => fieldError('', 'ROW_NOT_ANSWERED');
 
 /** The outcome of one entry's write: a domain refusal is the entry's problem, a passing failure is retryable. */
 export async function bulkOutcome(write: () => Promise<Outcome>): Promise<Outcome> {
@@ -27,9 +27,10 @@ export async function bulkOutcome(write: () => Promise<Outcome>): Promise<Outcom
 }
 
 export function failedOutcome(error: unknown): Outcome {
-  if (error instanceof DomainError) return { kind: 'rejected', errors: [error.message] };
-  if (isTransient(error)) return { kind: 'rejected', errors: [NOT_ANSWERED], retryable: error as Error };
+  // A refusal from the catalogue keeps its code, so that it is worded in the reader's language.
+  if (error instanceof DomainError) return { kind: 'rejected', errors: [{ path: '', message: error.message, ...(error.code ? { code: error.code } : {}), ...(error.params ? { params: error.params } : {}) }] };
+  if (isTransient(error)) return { kind: 'rejected', errors: [notAnswered()], retryable: error as Error };
   // Whatever the store refused is this entry's problem, reported with it; the other entries stand.
   log('error', 'bulk entry not stored', { error: (error as Error).name, reason: (error as Error).message });
-  return { kind: 'rejected', errors: ['could not be stored; check its values'] };
+  return { kind: 'rejected', errors: [fieldError('', 'ROW_NOT_STORED')] };
 }
