@@ -20,8 +20,8 @@ import { db } from '../../shared/db/client.ts';
  * the scope (other workers, the in-process server) is never counted:
  *
  * - `metered(fn)` asks DynamoDB for ConsumedCapacity on every command that `fn` sends and sums it;
- * - `recorded(fn)` keeps the document-level input of every command `fn` sends, optionally without
- *   sending it (a dry run), so that a benchmark can replay exactly the calls a request needs.
+ * - `recorded(fn)` keeps the document-level input of every command `fn` sends, optionally without sending its writes
+ *   (a dry run), so that a benchmark can replay exactly the calls a request needs.
  */
 interface Meter {
   capacityUnits: number;
@@ -40,6 +40,9 @@ interface Recorder {
   commands: RecordedCommand[];
   dryRun: boolean;
 }
+
+/** Commands a dry run still sends. */
+const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'TransactGetItemsCommand']);
 
 const meters = new AsyncLocalStorage<Meter>();
 const recorders = new AsyncLocalStorage<Recorder>();
@@ -67,8 +70,9 @@ export function instrumentDb(): void {
       const recorder = recorders.getStore();
       if (recorder) {
         recorder.commands.push({ name: context.commandName ?? 'unknown', input: structuredClone(args.input as Record<string, unknown>) });
-        // A dry run answers "done" with an empty output: enough for writes whose output is unused.
-        if (recorder.dryRun) return { output: { $metadata: {} }, response: {} } as never;
+        // A dry run reads for real (a write is decided on what it reads: the employee, the total)
+        // and answers "done" to each write with an empty output, which nothing uses.
+        if (recorder.dryRun && !READS.has(context.commandName ?? '')) return { output: { $metadata: {} }, response: {} } as never;
       }
       const meter = meters.getStore();
       if (!meter) return next(args);
