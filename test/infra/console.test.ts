@@ -3,7 +3,7 @@ import { consoleConfig, contentSecurityPolicy, SPA_FALLBACK, STRIP_API_PREFIX } 
 import { ofType, prodContext, synth, type Resource } from './support.ts';
 
 /** Issue 13 "On AWS": the console from S3 behind CloudFront, the API on the same origin under /api. */
-const { resources, template } = synth({ ...prodContext, console: 'true' });
+const { resources, template } = synth(prodContext);
 
 const one = (type: string): Resource => {
   const found = ofType(resources, type);
