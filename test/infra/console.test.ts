@@ -113,6 +113,13 @@ describe('deploying the build', () => {
     expect(byInclude(false)).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'public, max-age=0, must-revalidate' }, DistributionPaths: ['/index.html', '/config.json'] });
   });
 
+  it('is part of every stack (no context flag), its copying helper logging to a log group with a retention', () => {
+    const [, helper] = ofType(resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith('CustomCDKBucketDeployment'))!;
+    const logGroup = resources[helper.Properties.LoggingConfig.LogGroup.Ref]!;
+    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
   it('writes config.json at deploy time: the API under /api, Cognito, the stage', () => {
     const pages = deployments.find(([id]) => id.includes('ConsolePages'))![1].Properties;
     const markers = json(pages.SourceMarkers);
