@@ -23,6 +23,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { ClientAttributes, OAuthScope, UserPoolClientIdentityProvider, type UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
@@ -44,6 +45,8 @@ export interface ConsoleProps {
   accessLogRetentionDays: number;
   /** The built console; when it is missing at synthesis, a page that says so is deployed instead. */
   distPath?: string;
+  /** The deployment helper's logs: kept and removed as the stack's own function logs. */
+  logRetention: RetentionDays;
 }
 
 /**
@@ -190,6 +193,8 @@ export class Console extends Construct {
 
     const config = consoleConfig({ stage: props.stage, authority: props.issuer, clientId: this.client.userPoolClientId, domain: this.domain.baseUrl() });
     const app = consoleSource(this, props.distPath ?? CONSOLE_DIST);
+    // Otherwise CDK makes the helper a log group that is retained on delete and never expires.
+    const deploymentLogs = new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
     // Two deployments, each pruning only its own objects: hashed assets kept a year, the rest revalidated.
     new BucketDeployment(this, 'Assets', {
       destinationBucket: this.bucket,
@@ -198,6 +203,7 @@ export class Console extends Construct {
       include: ['assets/*'],
       cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
       memoryLimit: 512,
+      logGroup: deploymentLogs,
     });
     new BucketDeployment(this, 'Pages', {
       destinationBucket: this.bucket,
@@ -207,6 +213,7 @@ export class Console extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/index.html', '/config.json'],
       memoryLimit: 512,
+      logGroup: deploymentLogs,
     });
     acknowledgeDeploymentHandler(Stack.of(this), this.bucket);
   }

@@ -34,8 +34,8 @@ export class JalinStack extends Stack {
   readonly schedules: Schedules;
   readonly monitoring: Monitoring;
   readonly alarms: Alarms;
-  /** Only with `-c console=true` until the other infra tests account for the console's resources. */
-  readonly console?: Console;
+  /** The staff console: S3 behind CloudFront, the API on its origin under /api/* (issue 13). */
+  readonly console: Console;
 
   constructor(scope: Construct, id: string, props: JalinStackProps) {
     super(scope, id, props);
@@ -78,15 +78,16 @@ export class JalinStack extends Stack {
       files: this.files,
       ...logs,
     });
-    if (this.node.tryGetContext('console') === 'true') this.console = new Console(this, 'Console', {
+    this.console = new Console(this, 'Console', {
       httpApi: this.api.httpApi,
       userPool: this.auth.userPool,
       issuer: this.auth.issuer,
       stage: config.stage,
       removalPolicy: config.removalPolicy,
       accessLogRetentionDays: config.accessLogRetention,
+      logRetention: config.logRetention,
     });
-    if (this.console) audience.push(this.console.client.userPoolClientId);
+    audience.push(this.console.client.userPoolClientId);
     this.schedules = new Schedules(this, 'Jobs', {
       table: this.table.table,
       email: this.email,
@@ -116,6 +117,6 @@ export class JalinStack extends Stack {
     // What a client (the SPA, the CLI, a smoke test) and `npm run user` need.
     new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientIdOutput', { key: 'UserPoolClientId', value: this.auth.client.userPoolClientId });
-    if (this.console) new CfnOutput(this, 'ConsoleUrlOutput', { key: 'ConsoleUrl', value: this.console.url });
+    new CfnOutput(this, 'ConsoleUrlOutput', { key: 'ConsoleUrl', value: this.console.url });
   }
 }

@@ -1,8 +1,8 @@
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
-import { ApiError } from './api/problem.ts';
+import { queryClient } from './api/query-client.ts';
 import { onSessionChange } from './auth/session.ts';
 import { LanguageProvider } from './i18n/language.tsx';
 import { router } from './routes.tsx';
@@ -19,17 +19,6 @@ const theme = createTheme({
 
 /** Mantine's dimmed grey (#868e96, 3.3:1 on white) and error red fall under 4.5:1 (WCAG AA): darker ones. */
 const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-error': '#b02525' }, dark: {} });
-
-/** Cached answers live in memory only (never persisted): they may hold personal data. */
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
-    },
-  },
-});
 
 export function App() {
   // Sign-out clears the cache with the session: the next person at a shared PC sees nothing.

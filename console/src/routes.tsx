@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { prefetchAgreementList } from './api/agreement-list-query.ts';
 import { agreementWriters, alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from './access.ts';
 import { Guard } from './components/guard.tsx';
 import { NotFound } from './components/states.tsx';
@@ -31,7 +32,7 @@ export const router = createBrowserRouter([
     element: <Shell />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'kerja-sama', element: <Guard groups={readers}><AgreementList /></Guard> },
+      { path: 'kerja-sama', loader: prefetchAgreementList, element: <Guard groups={readers}><AgreementList /></Guard> },
       { path: 'kerja-sama/baru', element: <Guard groups={agreementWriters}><AgreementForm /></Guard> },
       { path: 'kerja-sama/:id', element: <Guard groups={readers}><AgreementDetail /></Guard> },
       { path: 'kerja-sama/:id/ubah', element: <Guard groups={agreementWriters}><AgreementForm /></Guard> },

@@ -1,6 +1,7 @@
 import { createAgreement } from '../../shared/agreements/service.ts';
 import { canonicalJson } from '../../shared/http/idempotency.ts';
 import { demoAgreements } from './demo-data.ts';
+import { seedDemoDocuments } from './seed-demo-documents.ts';
 import { seedTrainingDemo } from './seed-demo-training.ts';
 
 /** Attempts per agreement: a busy machine can make DynamoDB Local miss the API's 2 s timeout. */
@@ -38,6 +39,7 @@ export async function seedDemoData(): Promise<string> {
     );
     ids.set(key, agreement.id);
   }
+  await withRetries(() => seedDemoDocuments(ids));
   const training = await seedTrainingDemo(ids);
   return `${ids.size} agreements, ${training.employees} employees, ${training.trainings} trainings, ${training.programs} programs loaded`;
 }

@@ -3,7 +3,7 @@ import { consoleConfig, contentSecurityPolicy, SPA_FALLBACK, STRIP_API_PREFIX } 
 import { ofType, prodContext, synth, type Resource } from './support.ts';
 
 /** Issue 13 "On AWS": the console from S3 behind CloudFront, the API on the same origin under /api. */
-const { resources, template } = synth({ ...prodContext, console: 'true' });
+const { resources, template } = synth(prodContext);
 
 const one = (type: string): Resource => {
   const found = ofType(resources, type);
@@ -111,6 +111,13 @@ describe('deploying the build', () => {
     const byInclude = (assets: boolean) => deployments.find(([id]) => id.includes(assets ? 'ConsoleAssets' : 'ConsolePages'))![1].Properties;
     expect(byInclude(true)).toMatchObject({ Include: ['assets/*'], Exclude: ['*'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } });
     expect(byInclude(false)).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'public, max-age=0, must-revalidate' }, DistributionPaths: ['/index.html', '/config.json'] });
+  });
+
+  it('is part of every stack (no context flag), its copying helper logging to a log group with a retention', () => {
+    const [, helper] = ofType(resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith('CustomCDKBucketDeployment'))!;
+    const logGroup = resources[helper.Properties.LoggingConfig.LogGroup.Ref]!;
+    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
   it('writes config.json at deploy time: the API under /api, Cognito, the stage', () => {

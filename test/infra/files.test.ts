@@ -12,7 +12,8 @@ import { ofType, prodContext, synth, type Resource } from './support.ts';
  * shared/files/consumers.ts, and object grants exactly as the route rows declare them.
  */
 const { stack, resources } = synth(prodContext);
-const buckets = ofType(resources, 'AWS::S3::Bucket');
+/** The file store's buckets: not the console's (test/infra/console.test.ts). */
+const buckets = ofType(resources, 'AWS::S3::Bucket').filter(([id]) => !id.startsWith('Console'));
 const filesBucketId = stack.resolve((stack.files.bucket.node.defaultChild as CfnBucket).logicalId) as string;
 const filesBucket = resources[filesBucketId]!;
 

@@ -78,6 +78,18 @@ describe('acknowledgements', () => {
       ...['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AwsSolutions-IAM5[Resource::*]'].map(
         (id) => `${stack.node.path}/BucketNotificationsHandler050a0587b7544547bf325f094a3db834 ${id}`,
       ),
+      // The console (infra/console.ts): its access-log bucket, and CloudFront without geo restriction, WAF or custom certificate.
+      `${stack.console.node.path}/AccessLogs AwsSolutions-S1`,
+      ...['CFR1', 'CFR2', 'CFR4'].map((id) => `${stack.console.distribution.node.path} AwsSolutions-${id}`),
+      // CDK's own helper that copies the console's build into its bucket during deployments: CDK's role, grants and runtime.
+      ...[
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => `AwsSolutions-IAM5[Action::${action}]`),
+        'AwsSolutions-IAM5[Resource::*]',
+        `AwsSolutions-IAM5[Resource::<${stack.resolve((stack.console.bucket.node.defaultChild as CfnBucket).logicalId)}.Arn>/*]`,
+        ...['aws', '<AWS::Partition>'].map((partition) => `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::cdk-hnb659fds-assets-123456789012-ap-southeast-3/*]`),
+        'AwsSolutions-L1',
+      ].map((id) => `${stack.node.path}/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB ${id}`),
     ];
     expect(acknowledgements.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(expected.sort());
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../shared/http/route.ts';
 import { routes } from '../../shared/http/routes.ts';
 import { stageDefaults } from '../../infra/stages.ts';
-import { isCdkNotificationsHandler, ofType, prodContext, synth, type Resource } from './support.ts';
+import { isCdkDeployHelper, ofType, prodContext, synth, type Resource } from './support.ts';
 
 /**
  * What operations rely on, in the synthesized prod template: alarms that reach someone, the
@@ -24,8 +24,8 @@ beforeAll(() => {
   prod = synth(prodContext);
 }, 180_000);
 
-/** Jalin's functions: not the one CDK adds to write the bucket's notifications at deploy time. */
-const ownFunctions = () => of('AWS::Lambda::Function').filter(([id]) => !id.startsWith('BucketNotificationsHandler'));
+/** Jalin's functions: not the ones CDK adds to run at deploy time. */
+const ownFunctions = () => of('AWS::Lambda::Function').filter((entry) => !isCdkDeployHelper(entry));
 
 describe('the path from an alarm to a person', () => {
   it('every alarm notifies the topic; the topic\'s key lets CloudWatch encrypt; CloudWatch of this account may publish; people are subscribed', () => {
@@ -95,7 +95,7 @@ describe('what is alarmed', () => {
   });
 
   it('ERROR log lines of every function, through one metric filter per log group', () => {
-    const functions = of('AWS::Lambda::Function').filter((entry) => !isCdkNotificationsHandler(entry));
+    const functions = ownFunctions();
     const filters = of('AWS::Logs::MetricFilter');
     const filtered = new Set(filters.map(([, filter]) => filter.Properties.LogGroupName.Ref));
     for (const [id, fn] of functions) expect(filtered.has(fn.Properties.LoggingConfig.LogGroup.Ref), id).toBe(true);
@@ -105,7 +105,7 @@ describe('what is alarmed', () => {
 
   it('throttles of every function', () => {
     const throttled = new Set(alarmsOn('Throttles').map(([, alarm]) => alarm.Properties.Dimensions[0].Value.Ref));
-    for (const [id] of of('AWS::Lambda::Function').filter((entry) => !isCdkNotificationsHandler(entry))) expect(throttled.has(id), id).toBe(true);
+    for (const [id] of ownFunctions()) expect(throttled.has(id), id).toBe(true);
   });
 
   it('DynamoDB throttles and system errors, SES bounce and complaint rates, failed alerts', () => {
@@ -154,7 +154,7 @@ describe('the API stage', () => {
 
 describe('functions', () => {
   it('are traced by Lambda (no tracer SDK in the bundles) and configure Powertools', () => {
-    for (const [id, fn] of of('AWS::Lambda::Function').filter((entry) => !isCdkNotificationsHandler(entry))) {
+    for (const [id, fn] of ownFunctions()) {
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(fn.Properties.Environment.Variables, id).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'jalin', POWERTOOLS_LOG_LEVEL: 'INFO' });
     }
@@ -162,7 +162,7 @@ describe('functions', () => {
 });
 
 it('grants "*" as a resource to X-Ray actions only (the acknowledged IAM5 of every function role)', () => {
-  for (const [id, policy] of of('AWS::IAM::Policy')) {
+  for (const [id, policy] of of('AWS::IAM::Policy').filter((entry) => !isCdkDeployHelper(entry))) {
     for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
       if (![statement.Resource].flat().includes('*')) continue;
       expect([statement.Action].flat().sort(), id).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);

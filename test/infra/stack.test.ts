@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, isCdkNotificationsHandler, prodContext } from './support.ts';
+import { build, isCdkDeployHelper, prodContext } from './support.ts';
 import { tableDefinition } from '../../shared/db/table-definition.ts';
 import { groups } from '../../shared/http/auth.ts';
 import { apiFunctionNames, apiFunctionOf } from '../../shared/http/layout.ts';
@@ -39,8 +39,8 @@ beforeAll(() => {
 }, 180_000);
 
 
-/** Jalin's functions: not the one CDK adds to write the bucket's notifications at deploy time. */
-const ownFunctions = () => ofType('AWS::Lambda::Function').filter(([id]) => !id.startsWith('BucketNotificationsHandler'));
+/** Jalin's functions: not the ones CDK adds to run at deploy time. */
+const ownFunctions = () => ofType('AWS::Lambda::Function').filter((entry) => !isCdkDeployHelper(entry));
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -220,11 +220,12 @@ describe('the functions', () => {
 });
 
 describe('IAM', () => {
-  it('no policy anywhere grants dynamodb:Scan, dynamodb:* or any wildcard action', () => {
+  it("no policy of Jalin's grants dynamodb:Scan, dynamodb:* or any wildcard action (CDK's deploy-time helpers get CDK's s3 grants, acknowledged in infra/console.ts)", () => {
+    const own = (type: string) => ofType(type).filter((entry) => !isCdkDeployHelper(entry));
     const documents = [
-      ...ofType('AWS::IAM::Policy').map(([, policy]) => policy.Properties.PolicyDocument),
-      ...ofType('AWS::IAM::ManagedPolicy').map(([, policy]) => policy.Properties.PolicyDocument),
-      ...ofType('AWS::IAM::Role').flatMap(([, role]) => (role.Properties.Policies ?? []).map((policy: any) => policy.PolicyDocument)),
+      ...own('AWS::IAM::Policy').map(([, policy]) => policy.Properties.PolicyDocument),
+      ...own('AWS::IAM::ManagedPolicy').map(([, policy]) => policy.Properties.PolicyDocument),
+      ...own('AWS::IAM::Role').flatMap(([, role]) => (role.Properties.Policies ?? []).map((policy: any) => policy.PolicyDocument)),
     ];
     expect(documents.length).toBeGreaterThan(0);
     const actions = documents.flatMap((document) =>
@@ -234,8 +235,8 @@ describe('IAM', () => {
     expect(actions.filter((action) => action.includes('*'))).toEqual([]);
   });
 
-  it('roles carry no AWS managed policies (but the role CDK makes for its bucket-notifications handler, acknowledged in infra/files.ts)', () => {
-    for (const [id, role] of ofType('AWS::IAM::Role').filter(([roleId]) => !roleId.startsWith('BucketNotificationsHandler'))) {
+  it('roles carry no AWS managed policies (but the roles of CDK\'s deploy-time helpers, acknowledged in infra/files.ts and infra/console.ts)', () => {
+    for (const [id, role] of ofType('AWS::IAM::Role').filter((entry) => !isCdkDeployHelper(entry))) {
       expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
     }
   });
@@ -268,16 +269,16 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('trusts tokens of the user pool and its client only', () => {
+  it("trusts tokens of the user pool and its clients only (the API's and the console's)", () => {
     const [, authorizer] = ofType('AWS::ApiGatewayV2::Authorizer')[0]!;
     const [poolId] = ofType('AWS::Cognito::UserPool')[0]!;
-    const [clientId] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    const clientIds = ofType('AWS::Cognito::UserPoolClient').map(([id]) => id);
     expect(authorizer.Properties.AuthorizerType).toBe('JWT');
     expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
     expect(authorizer.Properties.JwtConfiguration.Issuer).toEqual({
       'Fn::Join': ['', ['https://cognito-idp.ap-southeast-3.amazonaws.com/', { Ref: poolId }]],
     });
-    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual(clientIds.map((id) => ({ Ref: id })));
   });
 
   it('has one auto-deployed $default stage with JSON access logs and throttling', () => {
@@ -322,12 +323,13 @@ describe('the user pool', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
-  it('has a public client that cannot write custom:nip (users must not pick whose records they read)', () => {
+  it('has two public clients, the API\'s and the console\'s, that cannot write custom:nip (users must not pick whose records they read)', () => {
     const clients = ofType('AWS::Cognito::UserPoolClient');
-    expect(clients).toHaveLength(1);
-    const client = clients[0]![1].Properties;
-    expect(client.GenerateSecret).toBe(false);
-    expect(client.WriteAttributes).toBeDefined();
-    expect(client.WriteAttributes).not.toContain('custom:nip');
+    expect(clients.map(([id]) => (id.includes('ConsoleClient') ? 'console' : 'api')).sort()).toEqual(['api', 'console']);
+    for (const [id, { Properties: client }] of clients) {
+      expect(client.GenerateSecret, id).toBe(false);
+      expect(client.WriteAttributes, id).toBeDefined();
+      expect(client.WriteAttributes, id).not.toContain('custom:nip');
+    }
   });
 });

@@ -43,7 +43,10 @@ export const ofType = (resources: Record<string, Resource>, type: string): [stri
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
 /**
- * The function CDK adds to write a bucket's event notifications (a custom resource run during
- * deployments only: its own runtime, role and logs), which Jalin's rules for its functions do not cover.
+ * What CDK adds to run during deployments only, with its own runtime, role and logs, which Jalin's
+ * rules for its functions do not cover: the writer of a bucket's event notifications, the console's
+ * BucketDeployment (infra/console.ts) and, on throw-away stages, the emptier of auto-deleted buckets.
+ * Their functions, roles and policies share these logical id prefixes; each is acknowledged where it is made.
  */
-export const isCdkNotificationsHandler = ([logicalId]: [string, Resource]) => logicalId.startsWith('BucketNotificationsHandler');
+const cdkDeployHelpers = ['BucketNotificationsHandler', 'CustomCDKBucketDeployment', 'CustomS3AutoDeleteObjects'];
+export const isCdkDeployHelper = ([logicalId]: [string, unknown]) => cdkDeployHelpers.some((prefix) => logicalId.startsWith(prefix));

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { agreementKinds, agreementStatuses } from '../../../shared/agreements/schemas.ts';
 import { agreementWriters } from '../access.ts';
-import { api, unwrap } from '../api/client.ts';
+import { agreementListQuery, listFilterNames } from '../api/agreement-list-query.ts';
+import type { Agreement } from '../api/client.ts';
 import { downloadExport } from '../api/export.ts';
 import { ApiError, isMissing } from '../api/problem.ts';
 import { hasAnyGroup } from '../auth/session.ts';
@@ -14,37 +15,62 @@ import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
 
-/** The list's filters, as the URL carries them (a view can be shared by its address). */
-const filterNames = ['status', 'kind', 'partner', 'field', 'ownerUnit', 'endsFrom', 'endsTo'] as const;
+/**
+ * The rows of a page, rendered again only when the page's items change (memo): a new answer
+ * re-renders the table, not the filters, which is most of the work on a slow CPU.
+ */
+const AgreementRows = memo(function AgreementRows({ items }: { items: Agreement[] }) {
+  const { label, date } = useI18n();
+  return items.map((agreement) => (
+    <Table.Tr key={agreement.id}>
+      <Table.Td>
+        <AgreementLink agreement={agreement} />
+      </Table.Td>
+      <Table.Td>{label(agreement.kind)}</Table.Td>
+      <Table.Td>{partnerNames(agreement)}</Table.Td>
+      <Table.Td>{date(agreement.endsOn)}</Table.Td>
+      <Table.Td>
+        <StatusBadge status={agreement.status} />
+      </Table.Td>
+      <Table.Td>
+        <DaysLeft agreement={agreement} />
+      </Table.Td>
+    </Table.Tr>
+  ));
+});
 
-function queryOf(params: URLSearchParams) {
-  const query: Record<string, string | number> = { limit: 25 };
-  for (const name of [...filterNames, 'cursor'] as const) {
-    const value = params.get(name);
-    if (value) query[name] = value;
-  }
-  return query;
-}
+/** The filter inputs, uncontrolled, filled from the address; rendered again only when the address changes (memo). */
+const FilterFields = memo(function FilterFields({ search }: { search: string }) {
+  const { t, label } = useI18n();
+  const params = new URLSearchParams(search);
+  const options = (values: readonly string[]) => [{ value: '', label: t('any') }, ...values.map((value) => ({ value, label: label(value) }))];
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+      <NativeSelect name="status" label={t('filterStatus')} defaultValue={params.get('status') ?? ''} data={options(agreementStatuses)} />
+      <NativeSelect name="kind" label={t('filterKind')} defaultValue={params.get('kind') ?? ''} data={options(agreementKinds)} />
+      <TextInput name="partner" label={t('filterPartner')} defaultValue={params.get('partner') ?? ''} />
+      <TextInput name="field" label={t('filterField')} defaultValue={params.get('field') ?? ''} />
+      <TextInput name="ownerUnit" label={t('filterOwnerUnit')} defaultValue={params.get('ownerUnit') ?? ''} />
+      <TextInput name="endsFrom" type="date" label={t('filterEndsFrom')} defaultValue={params.get('endsFrom') ?? ''} />
+      <TextInput name="endsTo" type="date" label={t('filterEndsTo')} defaultValue={params.get('endsTo') ?? ''} />
+    </SimpleGrid>
+  );
+});
 
 /** `/kerja-sama`: filters in the URL, cursor paging, export of the filtered list. */
 export default function AgreementList() {
-  const { t, label, date } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const [exportState, setExportState] = useState<{ busy?: boolean; error?: string }>({});
-  const query = queryOf(params);
-  const list = useQuery({
-    queryKey: ['agreements', 'list', query],
-    // ownerUnit is being added to the API (issue 12 §6): sent as is until the contract has it.
-    queryFn: () => unwrap(api().GET('/agreements', { params: { query: query as never } })),
-    placeholderData: keepPreviousData,
-  });
+  // Started by the route's loader already (api/agreement-list-query.ts): this picks up that request.
+  const list = useQuery({ ...agreementListQuery(params), placeholderData: keepPreviousData });
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of filterNames) {
+    for (const name of listFilterNames) {
       const value = String(form.get(name) ?? '').trim();
       if (value) next.set(name, value);
     }
@@ -62,7 +88,6 @@ export default function AgreementList() {
   }
 
   const cursor = params.get('cursor');
-  const options = (values: readonly string[]) => [{ value: '', label: t('any') }, ...values.map((value) => ({ value, label: label(value) }))];
 
   return (
     <Stack data-page="agreement-list" data-fresh={list.data && !list.isPlaceholderData ? "true" : "false"}>
@@ -75,15 +100,7 @@ export default function AgreementList() {
         )}
       </Group>
       <Paper withBorder p="md" component="form" onSubmit={applyFilters} aria-label={t('filters')} key={params.toString()} className="no-print">
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <NativeSelect name="status" label={t('filterStatus')} defaultValue={params.get('status') ?? ''} data={options(agreementStatuses)} />
-          <NativeSelect name="kind" label={t('filterKind')} defaultValue={params.get('kind') ?? ''} data={options(agreementKinds)} />
-          <TextInput name="partner" label={t('filterPartner')} defaultValue={params.get('partner') ?? ''} />
-          <TextInput name="field" label={t('filterField')} defaultValue={params.get('field') ?? ''} />
-          <TextInput name="ownerUnit" label={t('filterOwnerUnit')} defaultValue={params.get('ownerUnit') ?? ''} />
-          <TextInput name="endsFrom" type="date" label={t('filterEndsFrom')} defaultValue={params.get('endsFrom') ?? ''} />
-          <TextInput name="endsTo" type="date" label={t('filterEndsTo')} defaultValue={params.get('endsTo') ?? ''} />
-        </SimpleGrid>
+        <FilterFields search={params.toString()} />
         <Group mt="md">
           <Button type="submit">{t('apply')}</Button>
           <Button variant="outline" onClick={() => setParams(new URLSearchParams())}>
@@ -122,22 +139,7 @@ export default function AgreementList() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.items.map((agreement) => (
-                <Table.Tr key={agreement.id}>
-                  <Table.Td>
-                    <AgreementLink agreement={agreement} />
-                  </Table.Td>
-                  <Table.Td>{label(agreement.kind)}</Table.Td>
-                  <Table.Td>{partnerNames(agreement)}</Table.Td>
-                  <Table.Td>{date(agreement.endsOn)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={agreement.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <DaysLeft agreement={agreement} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              <AgreementRows items={list.data.items} />
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -59,15 +59,18 @@ export function Inbox() {
   const expiring = useQuery({ queryKey: ['agreements', 'expiring', 180], queryFn: () => expiringWithin(180) });
   const expired = useQuery({ queryKey: ['agreements', 'status', 'EXPIRED'], queryFn: () => agreementsInStatus('EXPIRED') });
   const pending = useQuery({ queryKey: ['agreements', 'status', 'PENDING'], queryFn: () => agreementsInStatus('PENDING') });
+  const active = useQuery({ queryKey: ['agreements', 'status', 'ACTIVE'], queryFn: () => agreementsInStatus('ACTIVE') });
   const dormant = useQuery({ queryKey: ['agreements', 'dormant'], queryFn: () => dormantAgreements() });
   const mayReadAlerts = hasAnyGroup(session, alertReaders);
   const failed = useQuery({ queryKey: ['alerts', 'FAILED'], queryFn: () => alertsInStatus('FAILED'), enabled: mayReadAlerts });
 
-  const firstError = [expiring, expired, pending].find((query) => query.error)?.error;
+  const firstError = [expiring, expired, pending, active].find((query) => query.error)?.error;
   if (firstError) return <LoadError error={firstError} retry={() => void expiring.refetch()} />;
-  if (!expiring.data || !expired.data || !pending.data) return <Loading />;
+  if (!expiring.data || !expired.data || !pending.data || !active.data) return <Loading />;
   const windows = byWindow(expiring.data, today);
   const detail = (agreement: Agreement) => `/kerja-sama/${agreement.id}`;
+  // In force, yet nobody has the signed text at hand: the count is kept by the API on each checked upload.
+  const unsigned = active.data.filter((agreement) => !agreement.signedDocuments);
 
   return (
     <Stack data-page="inbox">
@@ -87,6 +90,9 @@ export function Inbox() {
         </InboxSection>
         <InboxSection testId="pending" title={t('inboxPending')} count={pending.data.length}>
           <AgreementItems agreements={pending.data} fix="fixOpen" fixPath={detail} />
+        </InboxSection>
+        <InboxSection testId="unsigned" title={t('inboxUnsigned')} count={unsigned.length}>
+          <AgreementItems agreements={unsigned} fix="fixUploadSigned" fixPath={(agreement) => `${detail(agreement)}#section-documents`} />
         </InboxSection>
         <InboxSection testId="dormant" title={t('inboxDormant')} count={dormant.data === undefined || dormant.data === null ? null : dormant.data.length}>
           <AgreementItems agreements={dormant.data ?? []} fix="fixOpen" fixPath={detail} />
