@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -86,9 +86,16 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
     log('7b. unit page: scrolling 5,000 rows end to end at 4x CPU throttling');
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const before = await metrics();
     const scroll = await measureScroll(page);
+    const after = await metrics();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    // Main-thread work per frame (seconds in CDP's metrics): what the page costs, apart from waiting for a busy CPU.
+    const perFrame = (name: string) => ((after[name]! - before[name]!) * 1000) / scroll.frames;
+    const load = loadavg()[0]!;
 
     const firstRows = median(runs.map((run) => run.firstRows));
     const firstApi = median(runs.map((run) => run.firstApi));
@@ -114,6 +121,8 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
           ['Run', 'First rows', 'Their API calls', 'Every row', 'All API calls', 'Calls'],
           runs.map((run, index) => [String(index + 1), ms(run.firstRows), ms(run.firstApi), ms(run.allRows), ms(run.allApi), String(run.calls)]),
         ),
+        '',
+        `Main-thread work per scroll frame (CDP Performance metrics, 4× throttled): script ${ms(perFrame('ScriptDuration'))}, style ${ms(perFrame('RecalcStyleDuration'))}, layout ${ms(perFrame('LayoutDuration'))}, all tasks ${ms(perFrame('TaskDuration'))}, main-thread CPU ${ms(perFrame('ThreadTime'))}; the machine's load average was ${load.toFixed(1)} on ${cpus().length} cores, so wall-clock frames include waiting for a CPU.`,
         '',
         `From the click on the unit in the heat map. "Their API calls" spans GET /training-targets/{year} and the first page of GET /compliance (fetch start to last byte, in the browser); "All API calls" the span of every call until the last page (${count(EMPLOYEES)} rows, 100 a page, one after the other). Scrolling: the grid's scrollTop moved ${SCROLL_STEP} px per animation frame from the top to the bottom; ${scroll.rowsInDom} rows were in the DOM at the end (virtualized).`,
       ],

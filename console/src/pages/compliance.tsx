@@ -1,5 +1,6 @@
 import { Anchor, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { api, unwrap } from '../api/client.ts';
@@ -37,6 +38,8 @@ export default function Compliance() {
   const year = Number(params.get('tahun') ?? thisYear) || thisYear;
   const target = useQuery({ queryKey: ['training-targets', year], queryFn: () => unwrap(api().GET('/training-targets/{year}', { params: { path: { year } } })) });
   const summary = useQuery({ queryKey: ['compliance', 'summary', year], queryFn: () => yearSummary(year) });
+  // The drill-down is the next step: its code is fetched while the heat map is read.
+  useEffect(() => void import('./unit.tsx'), []);
 
   return (
     <Stack data-page="compliance">

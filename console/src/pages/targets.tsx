@@ -105,8 +105,9 @@ function TargetForm({ years }: { years: number[] }) {
       const stored = await unwrap(api().PUT('/training-targets/{year}', { params: { path: { year } }, body }));
       setSaved(stored);
       setSubmitted(false);
-      await queryClient.invalidateQueries({ queryKey: ['training-targets'] });
-      await queryClient.invalidateQueries({ queryKey: ['compliance'] });
+      // The table and the compliance pages refetch in the background; the form is free at once.
+      void queryClient.invalidateQueries({ queryKey: ['training-targets'] });
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
     } catch (error) {
       const fields = error instanceof ApiError ? error.fieldErrors() : {};
       const field = fields.hours ?? fields.jp ?? fields.body;

@@ -19,7 +19,7 @@ const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 560;
 const bandColour: Record<Band, string> = { none: 'red', partial: 'yellow', met: 'green' };
 const bandWord: Record<Band, MessageKey> = { none: 'unitBandNone', partial: 'unitBandPartial', met: 'unitBandMet' };
-const columns = 'minmax(12rem, 2fr) 12rem 6rem 6rem 9rem 11rem';
+const columns = 'minmax(12rem, 2fr) 13.5rem 5rem 6rem 9rem 11rem';
 
 /**
  * `/pelatihan/unit/{unit}?tahun=YYYY&kelompok=none|partial|met`: the unit's employees, lowest
@@ -39,6 +39,8 @@ export default function Unit() {
     queryFn: ({ pageParam }) => unwrap(api().GET('/compliance', { params: { query: { unit, year, limit: COMPLIANCE_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
+    // Pages never change once read: comparing all of them again on every new page is wasted work.
+    structuralSharing: false,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = pages;
   // Progressive: the first page shows at once, the others follow one call at a time.
@@ -139,7 +141,7 @@ function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: 
     </div>
   );
   return (
-    <div ref={scroller} onKeyDown={move} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" style={{ height: VIEW_HEIGHT, overflow: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}>
+    <div ref={scroller} onKeyDown={move} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" style={{ height: Math.min(VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2), overflow: 'auto', fontVariantNumeric: 'tabular-nums', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}>
       <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
         <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', height: ROW_HEIGHT, minWidth: 860 }}>
           {header('unitColName')}
@@ -180,7 +182,7 @@ function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: 
                 {inJp ? `${number(row.remainingJp)} ${t('targetUnitJp')}` : `${number(row.remainingHours)} ${t('targetUnitHours')}`}
               </div>
               <div role="cell" style={cell}>
-                <Badge color={bandColour[band]} variant="light" styles={{ label: { color: '#000' } }}>
+                <Badge color={bandColour[band]} variant="light" tt="none" styles={{ label: { color: '#000' } }}>
                   {t(band === 'met' ? 'complianceColMet' : band === 'partial' ? 'unitStatusPartial' : 'unitStatusNone')}
                 </Badge>
               </div>
