@@ -15,9 +15,14 @@ export function formatTimestamp(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso));
 }
 
-/** Numbers as Indonesians write them (1.234,5). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Numbers as Indonesians write them (1.234,5). Formatters are kept: building one costs far more than formatting (long lists). */
 export function formatNumber(value: number, language: Language, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(locales[language], options).format(value);
+  const key = `${language}${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales[language], options)));
+  return format.format(value);
 }
 
 export function monthName(year: number, month: number, language: Language): string {

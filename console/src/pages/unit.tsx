@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { api, unwrap } from '../api/client.ts';
 import { downloadExport } from '../api/export.ts';
@@ -17,7 +17,6 @@ import type { MessageKey } from '../i18n/messages.ts';
 /** Fixed row height: the virtualizer never measures, so scrolling 5,000 rows lays out only what shows. */
 const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 560;
-const bandColour: Record<Band, string> = { none: 'red', partial: 'yellow', met: 'green' };
 const bandWord: Record<Band, MessageKey> = { none: 'unitBandNone', partial: 'unitBandPartial', met: 'unitBandMet' };
 const columns = 'minmax(12rem, 2fr) 13.5rem 5rem 6rem 9rem 11rem';
 
@@ -106,10 +105,10 @@ export default function Unit() {
  * Home and End move the focus from row link to row link, scrolling the row in first.
  */
 function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: Target | undefined; label: string }) {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const [pendingFocus, setPendingFocus] = useState<number>();
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollPaddingStart: ROW_HEIGHT });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollPaddingStart: ROW_HEIGHT });
   const items = virtualizer.getVirtualItems();
   const inJp = target?.unit === 'JP';
 
@@ -121,6 +120,15 @@ function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: 
       setPendingFocus(undefined);
     }
   });
+
+  // Row links are plain anchors (a router Link per row costs a handful of hooks at every mount): one handler navigates for all.
+  const navigate = useNavigate();
+  function open(event: MouseEvent<HTMLDivElement>) {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('[data-row] a');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(link.getAttribute('href')!);
+  }
 
   function move(event: KeyboardEvent<HTMLDivElement>) {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
@@ -134,14 +142,13 @@ function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: 
     setPendingFocus(clamped);
   }
 
-  const cell = { padding: '0 0.5rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
   const header = (key: MessageKey, end = false) => (
     <div role="columnheader" style={{ ...cell, fontWeight: 700, textAlign: end ? 'right' : 'left' }}>
       {t(key)}
     </div>
   );
   return (
-    <div ref={scroller} onKeyDown={move} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" style={{ height: Math.min(VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2), overflow: 'auto', fontVariantNumeric: 'tabular-nums', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}>
+    <div ref={scroller} onKeyDown={move} onClick={open} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" style={{ height: Math.min(VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2), overflow: 'auto', fontVariantNumeric: 'tabular-nums', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}>
       <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
         <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', height: ROW_HEIGHT, minWidth: 860 }}>
           {header('unitColName')}
@@ -153,46 +160,56 @@ function EmployeeGrid({ rows, target, label }: { rows: ComplianceRow[]; target: 
         </div>
       </div>
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 860 }}>
-        {items.map((item) => {
-          const row = rows[item.index]!;
-          const band = bandOf(row);
-          return (
-            <div
-              key={row.nip}
-              role="row"
-              aria-rowindex={item.index + 2}
-              data-row={item.index}
-              style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-            >
-              <div role="cell" style={cell}>
-                <Anchor component={Link} to={`/pegawai/${row.nip}`} td="underline">
-                  {row.name}
-                </Anchor>
-              </div>
-              <div role="cell" style={cell}>
-                {row.nip}
-              </div>
-              <div role="cell" style={{ ...cell, textAlign: 'right' }}>
-                {number(row.hours)}
-              </div>
-              <div role="cell" style={{ ...cell, textAlign: 'right' }}>
-                {number(row.jp)}
-              </div>
-              <div role="cell" style={{ ...cell, textAlign: 'right' }}>
-                {inJp ? `${number(row.remainingJp)} ${t('targetUnitJp')}` : `${number(row.remainingHours)} ${t('targetUnitHours')}`}
-              </div>
-              <div role="cell" style={cell}>
-                <Badge color={bandColour[band]} variant="light" tt="none" styles={{ label: { color: '#000' } }}>
-                  {t(band === 'met' ? 'complianceColMet' : band === 'partial' ? 'unitStatusPartial' : 'unitStatusNone')}
-                </Badge>
-              </div>
-            </div>
-          );
-        })}
+        {items.map((item) => (
+          <EmployeeRow key={rows[item.index]!.nip} row={rows[item.index]!} index={item.index} start={item.start} inJp={inJp} />
+        ))}
       </div>
     </div>
   );
 }
+
+const cell = { padding: '0 0.5rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const numberCell = { ...cell, textAlign: 'right' } as const;
+const bandBackground: Record<Band, string> = { none: '#ffe3e3', partial: '#fff3bf', met: '#d3f9d8' };
+const bandText: Record<Band, MessageKey> = { none: 'unitStatusNone', partial: 'unitStatusPartial', met: 'complianceColMet' };
+
+/**
+ * One employee's row. Memoized and made of plain elements (no component library, no router Link): scrolling
+ * mounts a dozen rows per frame and re-renders none of those already shown.
+ */
+const EmployeeRow = memo(function EmployeeRow({ row, index, start, inJp }: { row: ComplianceRow; index: number; start: number; inJp: boolean }) {
+  const { t, number } = useI18n();
+  const band = bandOf(row);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-row={index}
+      style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+    >
+      <div role="cell" style={cell}>
+        <a href={`/pegawai/${row.nip}`} style={{ color: 'var(--mantine-color-anchor)', textDecoration: 'underline' }}>
+          {row.name}
+        </a>
+      </div>
+      <div role="cell" style={cell}>
+        {row.nip}
+      </div>
+      <div role="cell" style={numberCell}>
+        {number(row.hours)}
+      </div>
+      <div role="cell" style={numberCell}>
+        {number(row.jp)}
+      </div>
+      <div role="cell" style={numberCell}>
+        {inJp ? `${number(row.remainingJp)} ${t('targetUnitJp')}` : `${number(row.remainingHours)} ${t('targetUnitHours')}`}
+      </div>
+      <div role="cell" style={cell}>
+        <span style={{ background: bandBackground[band], color: '#000', borderRadius: 999, padding: '0.1rem 0.6rem', fontSize: '0.8rem', fontWeight: 600 }}>{t(bandText[band])}</span>
+      </div>
+    </div>
+  );
+});
 
 /** Export of the unit (MET for the met band; the other two bands are both UNMET to the API). */
 function UnitExport({ unit, year, band }: { unit: string; year: number; band: Band | undefined }) {
