@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { coldSession } from './cold-session.ts';
 import { consoleSection } from './console.ts';
+import { consoleUnitSection } from './console-unit.ts';
 import { coldStart } from './cold-start.ts';
 import { exportsBenchmark } from './exports.ts';
 import { growthRun, growthSection } from './growth.ts';
@@ -56,6 +57,10 @@ async function runAll(): Promise<Section[]> {
       log('8. console');
       sections.push(await consoleSection(engine, log));
     }
+    if (config.only.has('console-unit')) {
+      log('8b. console unit page');
+      sections.push(await consoleUnitSection(engine, log));
+    }
     if (config.only.has('background-import')) {
       log('4b. background import');
       sections.push(await backgroundImport(engine, log));
@@ -81,7 +86,7 @@ function settingsTable(): string {
     ['Variable', 'Value', 'Meaning'],
     [
       ['BENCH_SCALE', String(config.scale), 'Multiplies the data sizes (1 = the issue\'s 100,000 agreements and 60,000 employees at x100).'],
-      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, cold-session, import, background-import, sweep, statistics, console, exports (sweep = sections 3 and 5).'],
+      ['BENCH_ONLY', process.env.BENCH_ONLY ?? '(all)', 'Comma-separated subset of latency, cold-start, cold-session, import, background-import, sweep, statistics, console, console-unit, exports (sweep = sections 3 and 5).'],
       ['BENCH_LATENCY_SECONDS', String(config.latencySeconds), 'Seconds of load per side and per route and concurrency.'],
       ['BENCH_COLD_RUNS', String(config.coldStartRuns), 'Fresh Node processes per bundle (median reported).'],
       ['BENCH_SWEEP_REPEATS', String(config.sweepRepeats), 'Repetitions of each sweep read (median time).'],

@@ -69,7 +69,7 @@ export function complianceSummaryCost(year: number): Promise<ReadCost> {
     let items = 0;
     let cursor: string | undefined;
     do {
-      const page = await complianceSummary({ year, limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await complianceSummary({ year, limit: 100, ...(cursor ? { cursor } : {}) }, new Date());
       items += page.items.length;
       cursor = page.nextCursor;
     } while (cursor);

@@ -16,7 +16,7 @@ const scale = positive('BENCH_SCALE', 1);
 /** A count scaled by BENCH_SCALE, never below `minimum`. */
 const scaled = (base: number, minimum = 1) => Math.max(minimum, Math.round(base * scale));
 
-const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console', 'exports'] as const;
+const benchmarks = ['latency', 'cold-start', 'cold-session', 'sweep', 'import', 'background-import', 'statistics', 'console', 'console-unit', 'exports'] as const;
 export type BenchmarkName = (typeof benchmarks)[number];
 
 function selected(): Set<BenchmarkName> {

@@ -3,7 +3,7 @@ import { trainingRoutes } from '../../shared/training/routes.ts';
 import { complianceSummary } from '../../shared/training/service/compliance.ts';
 import { currentYear } from '../../shared/time/calendar.ts';
 
-export const handler = httpHandler(trainingRoutes.complianceSummary, async ({ query }) => ({
-  status: 200,
-  body: await complianceSummary({ ...query, year: query.year ?? currentYear(new Date()) }),
-}));
+export const handler = httpHandler(trainingRoutes.complianceSummary, async ({ query }) => {
+  const now = new Date();
+  return { status: 200, body: await complianceSummary({ ...query, year: query.year ?? currentYear(now) }, now) };
+});

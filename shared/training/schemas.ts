@@ -142,7 +142,16 @@ export const complianceRowSchema = z.object({
 });
 export type ComplianceRow = z.output<typeof complianceRowSchema>;
 
-export const unitSummarySchema = z.object({ unit: z.string(), employees: z.int(), met: z.int(), unmet: z.int(), rate: z.number() });
+export const unitSummarySchema = z.object({
+  unit: z.string(),
+  employees: z.int(),
+  met: z.int(),
+  unmet: z.int(),
+  rate: z.number(),
+  onPace: z.int().check(z.meta({ description: 'Below the target, at or above the pro-rata pace.' })),
+  behind: z.int().check(z.meta({ description: 'Below the pace, at or above half of it.' })),
+  farBehind: z.int().check(z.meta({ description: 'Below half the pace (met + onPace + behind + farBehind = employees).' })),
+});
 export type UnitSummary = z.output<typeof unitSummarySchema>;
 
 export const importResultSchema = z.object({
@@ -192,4 +201,9 @@ export const summaryQuery = z.strictObject({ year: z.optional(year), limit, curs
 export const employeePage = pageOf(employeeSchema);
 export const trainingPage = pageOf(trainingSchema);
 export const compliancePage = pageOf(complianceRowSchema);
-export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), targetJp: z.optional(z.number()), items: z.array(unitSummarySchema), nextCursor: z.optional(z.string()) });
+export const paceSchema = z.object({
+  asOf: calendarDate,
+  hours: z.number().check(z.meta({ description: 'The pro-rata pace: target × share of the year elapsed in Jakarta (today included) on asOf.' })),
+  farBehindBelow: z.number().check(z.meta({ description: 'Half the pace: below it, far behind.' })),
+});
+export const unitSummaryList = z.object({ year: z.int(), targetHours: z.number(), targetJp: z.optional(z.number()), pace: paceSchema, items: z.array(unitSummarySchema), nextCursor: z.optional(z.string()) });

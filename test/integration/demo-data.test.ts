@@ -19,7 +19,7 @@ describe('the demo data', () => {
     expect(first).toMatch(/, 50 employees, \d+ trainings, 3 programs loaded$/);
     expect(await seedDemoData()).toBe(first);
 
-    const summary = await complianceSummary({ year: 2026, limit: 100 });
+    const summary = await complianceSummary({ year: 2026, limit: 100 }, new Date());
     expect(summary.items).toHaveLength(5);
     expect(summary.items.reduce((sum, unit) => sum + unit.employees, 0)).toBe(50);
     expect(summary.items.some((unit) => unit.met > 0) && summary.items.some((unit) => unit.unmet > 0)).toBe(true);

@@ -133,8 +133,9 @@ describe('yearly totals and unit histograms', () => {
     expect(unmet.items.map((row) => row.nip).sort()).toEqual(nips.slice(1).sort());
     const met = await complianceReport({ year: 2031, unit, status: 'MET', limit: 10 }, new Date());
     expect(met.items).toEqual([expect.objectContaining({ nip: nips[0], name: 'Pegawai 0', unit, hours: 45, targetHours: 40, remainingHours: 0, compliant: true })]);
-    const summary = await complianceSummary({ year: 2031, limit: 100 });
-    expect(summary.items).toContainEqual({ unit, employees: 3, met: 1, unmet: 2, rate: 0.33 });
+    const summary = await complianceSummary({ year: 2031, limit: 100 }, new Date('2031-07-02T05:00:00Z'));
+    expect(summary.pace).toEqual({ asOf: '2031-07-02', hours: 20.05, farBehindBelow: 10.03 });
+    expect(summary.items).toContainEqual({ unit, employees: 3, met: 1, unmet: 2, rate: 0.33, onPace: 0, behind: 0, farBehind: 2 });
     await expectTotalsAndCountersExact();
   });
 
@@ -144,7 +145,7 @@ describe('yearly totals and unit histograms', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await complianceSummary({ year: 2026, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await complianceSummary({ year: 2026, limit: 2, ...(cursor ? { cursor } : {}) }, new Date());
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((item) => item.unit));
       cursor = page.nextCursor;

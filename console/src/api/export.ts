@@ -5,11 +5,11 @@ import { apiFetch } from './client.ts';
  * answers the file itself, or JSON `{ url }` (or `{ download: { url } }`) for a large export kept
  * in the file store. A link cannot carry the bearer token, so the console fetches and saves.
  */
-export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchParams): Promise<void> {
+export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchParams, endpoint = '/agreements/export', fallbackName = 'kerja-sama'): Promise<void> {
   const query = new URLSearchParams(filters);
   query.delete('cursor');
   query.set('format', format);
-  const response = await apiFetch(`/agreements/export?${query}`);
+  const response = await apiFetch(`${endpoint}?${query}`);
   if ((response.headers.get('content-type') ?? '').includes('application/json')) {
     const body = (await response.json()) as { url?: string; download?: { url?: string } };
     const url = body.url ?? body.download?.url;
@@ -17,7 +17,7 @@ export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchP
     return;
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `kerja-sama.${format}`;
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `${fallbackName}.${format}`;
   saveBlob(await response.blob(), name);
 }
 

@@ -4734,12 +4734,29 @@ export interface operations {
                         year: number;
                         targetHours: number;
                         targetJp?: number;
+                        pace: {
+                            /**
+                             * Format: date
+                             * @example 2026-01-28
+                             */
+                            asOf: string;
+                            /** @description The pro-rata pace: target × share of the year elapsed in Jakarta (today included) on asOf. */
+                            hours: number;
+                            /** @description Half the pace: below it, far behind. */
+                            farBehindBelow: number;
+                        };
                         items: {
                             unit: string;
                             employees: number;
                             met: number;
                             unmet: number;
                             rate: number;
+                            /** @description Below the target, at or above the pro-rata pace. */
+                            onPace: number;
+                            /** @description Below the pace, at or above half of it. */
+                            behind: number;
+                            /** @description Below half the pace (met + onPace + behind + farBehind = employees). */
+                            farBehind: number;
                         }[];
                         nextCursor?: string;
                     };

@@ -5,8 +5,9 @@ import { currentYear } from '../../time/calendar.ts';
 import { isBucket, tallyHistogram } from '../hours-index.ts';
 import { employeeFromItem, employeesOfUnit, listUnits } from '../repository/employees.ts';
 import { COUNTER_SHARDS, countersOfYear, totalFromItem, totalsOf, totalsOfUnit } from '../repository/totals.ts';
-import { compliance, roundHours, type UnitTally } from '../rules.ts';
-import type { ComplianceRow, Employee } from '../schemas.ts';
+import { paceBands, paceOf, type Pace } from '../pace.ts';
+import { compliance, roundHours } from '../rules.ts';
+import type { ComplianceRow, Employee, UnitSummary } from '../schemas.ts';
 import { targetOf } from './targets.ts';
 
 /**
@@ -49,10 +50,12 @@ export async function forEachEmployeeHours(year: number, visit: (employee: Emplo
 /**
  * Per unit: employees, how many met the target, how many did not, and the rate met/employees,
  * from the per-unit histograms kept on write (COUNTER_SHARDS items per unit), never from the
- * employees: its cost follows the number of units. Paged by unit.
+ * employees: its cost follows the number of units. Paged by unit. The same histograms count the
+ * employees on, behind and far behind the pro-rata pace on `now` (pace.ts), exactly.
  */
-export async function complianceSummary(query: { year: number; limit: number; cursor?: string }): Promise<{ year: number; targetHours: number; targetJp: number; items: UnitTally[]; nextCursor?: string }> {
+export async function complianceSummary(query: { year: number; limit: number; cursor?: string }, now: Date): Promise<{ year: number; targetHours: number; targetJp: number; pace: Pace; items: UnitSummary[]; nextCursor?: string }> {
   const { hours: target, jp: targetJp } = await targetOf(query.year);
+  const pace = paceOf(target, query.year, now);
   const scope = `compliance-summary:${query.year}`;
   const start = query.cursor ? (decodeCursor(scope, query.cursor) as Key) : undefined;
   // One more unit than asked for: the last one read may be incomplete (its other shards on the next page).
@@ -69,9 +72,10 @@ export async function complianceSummary(query: { year: number; limit: number; cu
   const shown = complete.slice(0, query.limit);
   const more = complete.length > query.limit || page.next !== undefined;
   const items = shown.flatMap(({ unit, buckets }) => {
-    const { employees, met, unmet } = tallyHistogram(buckets, target);
-    return employees > 0 ? [{ unit, employees, met, unmet, rate: roundHours(met / employees) }] : [];
+    const { employees, unmet } = tallyHistogram(buckets, target);
+    const bands = paceBands(employees, (hours) => tallyHistogram(buckets, hours).met, target, pace);
+    return employees > 0 ? [{ unit, employees, unmet, rate: roundHours(bands.met / employees), ...bands }] : [];
   });
   const last = shown[shown.length - 1]?.last;
-  return { year: query.year, targetHours: target, targetJp, items, ...(more && last ? { nextCursor: encodeCursor(scope, keyOf(last)) } : {}) };
+  return { year: query.year, targetHours: target, targetJp, pace, items, ...(more && last ? { nextCursor: encodeCursor(scope, keyOf(last)) } : {}) };
 }
