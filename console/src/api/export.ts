@@ -9,7 +9,12 @@ export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchP
   const query = new URLSearchParams(filters);
   query.delete('cursor');
   query.set('format', format);
-  const response = await apiFetch(`/agreements/export?${query}`);
+  await downloadFrom(`/agreements/export?${query}`, `kerja-sama.${format}`);
+}
+
+/** Saves what an export route answers: the file under its own name, or the link of a large one kept in the file store. */
+export async function downloadFrom(path: string, fallbackName: string): Promise<void> {
+  const response = await apiFetch(path);
   if ((response.headers.get('content-type') ?? '').includes('application/json')) {
     const body = (await response.json()) as { url?: string; download?: { url?: string } };
     const url = body.url ?? body.download?.url;
@@ -17,7 +22,7 @@ export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchP
     return;
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `kerja-sama.${format}`;
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
   saveBlob(await response.blob(), name);
 }
 
