@@ -80,6 +80,10 @@ describe('staff find and read an employee', () => {
     await expect(page.getByRole('button', { name: /^Hapus pelatihan/ }).count()).resolves.toBe(0);
     await expectAccessible(page, 'employee profile (auditor)');
     await screenshot(page, 'pegawai-profil-auditor');
+    // The year's records as a workbook, fetched with the token and saved.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ekspor pelatihan (Excel)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 
     // Last year: nothing recorded, said in words.
     await page.getByLabel('Tahun', { exact: true }).selectOption('2025');
