@@ -1,15 +1,23 @@
 import { apiFetch } from './client.ts';
 
 /**
- * Assumed (issue 12 §5, built in parallel): `GET /agreements/export?format=xlsx|csv&<list filters>`
- * answers the file itself, or JSON `{ url }` (or `{ download: { url } }`) for a large export kept
- * in the file store. A link cannot carry the bearer token, so the console fetches and saves.
+ * An export of a list (`GET /agreements/export`, `GET /compliance/export`, issue 12 §5): the list's
+ * filters without its cursor, and the format. `fallbackName` names the file when the answer does not.
  */
 export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchParams, endpoint = '/agreements/export', fallbackName = 'kerja-sama'): Promise<void> {
   const query = new URLSearchParams(filters);
   query.delete('cursor');
   query.set('format', format);
-  const response = await apiFetch(`${endpoint}?${query}`);
+  await downloadFrom(`${endpoint}?${query}`, `${fallbackName}.${format}`);
+}
+
+/**
+ * Saves what an export route answers: the file under its own name, or, for a large export kept in
+ * the file store, JSON `{ download: { url } }` to follow. A link cannot carry the bearer token, so
+ * the console fetches and saves.
+ */
+export async function downloadFrom(path: string, fallbackName: string): Promise<void> {
+  const response = await apiFetch(path);
   if ((response.headers.get('content-type') ?? '').includes('application/json')) {
     const body = (await response.json()) as { url?: string; download?: { url?: string } };
     const url = body.url ?? body.download?.url;
@@ -17,7 +25,7 @@ export async function downloadExport(format: 'xlsx' | 'csv', filters: URLSearchP
     return;
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `${fallbackName}.${format}`;
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
   saveBlob(await response.blob(), name);
 }
 

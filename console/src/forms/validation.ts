@@ -1,16 +1,18 @@
 import * as z from 'zod/mini';
+import { isMessageCode, render, type Language } from '../../../shared/i18n/messages.ts';
+import { fieldErrors } from '../../../shared/validation.ts';
 
 /**
  * The API's own zod schemas run in the browser: every field error, keyed by its path as the
  * API writes it (`partners.0.name`), so live checks and the server's answer land in the same place.
+ * The API's own wording too (its catalogue, in `language`), not the code a check names.
  */
-export function fieldIssues(schema: z.ZodMiniType, value: unknown): Record<string, string> {
-  const result = schema.safeParse(value);
+export function fieldIssues(schema: z.ZodMiniType, value: unknown, language: Language = 'en'): Record<string, string> {
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return {};
   const issues: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.') || 'body';
-    issues[path] ??= issue.message;
+  for (const error of fieldErrors(result.error.issues)) {
+    issues[error.path || 'body'] ??= isMessageCode(error.code) ? render(error.code, error.params, language) : error.message;
   }
   return issues;
 }

@@ -12,7 +12,7 @@ export interface I18n {
   number: (value: number) => string;
 }
 
-const LANGUAGE_KEY = 'jalin.language';
+export const LANGUAGE_KEY = 'jalin.language';
 const Context = createContext<I18n | undefined>(undefined);
 
 /** The chosen language; not personal data, so it outlives the session (localStorage). */

@@ -1,0 +1,121 @@
+import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { trainingBody } from '../../../shared/training/schemas.ts';
+import { api, unwrap } from '../api/client.ts';
+import { employeeKeys, type Training } from '../api/employees.ts';
+import { ApiError } from '../api/problem.ts';
+import { emptyTrainingDraft, trainingBodyOf, type TrainingDraft } from '../forms/training-draft.ts';
+import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
+import { useI18n } from '../i18n/language.tsx';
+
+/** A conflict the API names by code, shown next to the field it is about. */
+const conflictFields: Record<string, keyof TrainingDraft> = { CERTIFICATE_DUPLICATE: 'certificateNumber' };
+
+/**
+ * Records a training of one employee (training-admin): checked live with the API's own schema
+ * (`trainingBody`, its messages in the console's language), sent with an Idempotency-Key kept for
+ * the whole opening (a double click or a retry after a lost answer records it once), the API's
+ * problem+json field errors shown next to their fields.
+ */
+export function AddTrainingDialog({ nip, opened, onClose, onAdded }: { nip: string; opened: boolean; onClose: () => void; onAdded: (training: Training) => void }) {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<TrainingDraft>(emptyTrainingDraft);
+  const [touched, setTouched] = useState<Set<keyof TrainingDraft>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [key, setKey] = useState(idempotencyKey);
+  const add = useMutation({
+    mutationFn: (body: Record<string, unknown>) => unwrap(api().POST('/employees/{nip}/trainings', { params: { path: { nip }, header: { 'Idempotency-Key': key } }, body: body as never })),
+    onSuccess: async (training) => {
+      await queryClient.invalidateQueries({ queryKey: employeeKeys.one(nip) });
+      onAdded(training);
+      onClose();
+    },
+  });
+  const { reset } = add;
+  useEffect(() => {
+    if (!opened) return;
+    setDraft(emptyTrainingDraft);
+    setTouched(new Set());
+    setSubmitted(false);
+    setKey(idempotencyKey());
+    reset();
+  }, [opened, reset]);
+
+  const body = trainingBodyOf(draft);
+  const live = fieldIssues(trainingBody, body, language);
+  const server = add.error instanceof ApiError ? add.error.fieldErrors() : {};
+  const conflictField = add.error instanceof ApiError ? conflictFields[add.error.problem.code ?? ''] : undefined;
+  const errorOf = (field: keyof TrainingDraft) => (conflictField === field ? add.error!.message : undefined) ?? server[field] ?? (submitted || touched.has(field) ? live[field] : undefined);
+  // A field is checked from its first change (not on blur: an error appearing as the focus leaves
+  // would move the buttons under the pointer between press and release, and the click is lost).
+  const set = (field: keyof TrainingDraft, value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setTouched((current) => new Set(current).add(field));
+    if (add.error) add.reset();
+  };
+  const input = (field: keyof TrainingDraft) => ({
+    name: field,
+    value: draft[field],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(field, event.currentTarget.value),
+    error: errorOf(field),
+  });
+  const unplaced = add.error && !conflictField && Object.keys(server).length === 0;
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('employeeAddTrainingTitle')} size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSubmitted(true);
+          if (Object.keys(live).length === 0) add.mutate(body);
+        }}
+      >
+        <Stack>
+          <TextInput label={t('employeeTrainingTitle')} required data-autofocus {...input('title')} />
+          <TextInput label={t('employeeTrainingProvider')} required {...input('provider')} />
+          <NativeSelect
+            label={t('employeeTrainingMethod')}
+            required
+            name="method"
+            value={draft.method}
+            onChange={(event) => set('method', event.currentTarget.value)}
+            data={[
+              { value: 'CLASSICAL', label: t('employeeMethodClassical') },
+              { value: 'NON_CLASSICAL', label: t('employeeMethodNonClassical') },
+            ]}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="date" label={t('employeeTrainingStartsOn')} required {...input('startsOn')} />
+            <TextInput type="date" label={t('employeeTrainingEndsOn')} required {...input('endsOn')} />
+          </SimpleGrid>
+          <TextInput label={t('employeeTrainingHours')} description={t('employeeTrainingHoursHint')} required inputMode="decimal" {...input('hours')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('employeeTrainingCertificate')} {...input('certificateNumber')} />
+            <TextInput label={t('employeeTrainingAgreement')} {...input('agreementId')} />
+          </SimpleGrid>
+          {submitted && Object.keys(live).length > 0 && (
+            <Alert color="red" role="alert" p="xs">
+              {t('formInvalid')}
+            </Alert>
+          )}
+          {unplaced && (
+            <Alert color="red" role="alert">
+              {add.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="outline" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
