@@ -1,19 +1,20 @@
 import * as core from './words/core.ts';
 import * as training from './words/training.ts';
+import * as programs from './words/programs.ts';
 
 /**
  * The console's words, one file per area under words/ (so pages of different areas never
  * edit the same list). Bahasa Indonesia first; English has exactly the same keys (checked by
  * the types), and no key is defined by two areas (checked by test/unit/console-words.test.ts).
  */
-export const areas = [core, training] as const;
+export const areas = [core, training, programs] as const;
 
-export const id = { ...core.id, ...training.id };
+export const id = { ...core.id, ...training.id, ...programs.id };
 export type MessageKey = keyof typeof id;
-export const en: Record<MessageKey, string> = { ...core.en, ...training.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...training.en, ...programs.en };
 
 /** Names of the API's enums, by language. */
 export const enumLabels = {
-  id: { ...core.enumLabels.id, ...training.enumLabels.id },
-  en: { ...core.enumLabels.en, ...training.enumLabels.en },
+  id: { ...core.enumLabels.id, ...training.enumLabels.id, ...programs.enumLabels.id },
+  en: { ...core.enumLabels.en, ...training.enumLabels.en, ...programs.enumLabels.en },
 } as const satisfies Record<'id' | 'en', Record<string, string>>;

@@ -9,6 +9,7 @@ import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
 import { AgreementLink, DaysLeft, StatusBadge } from '../components/agreement-bits.tsx';
 import { Documents } from '../components/documents.tsx';
+import { Fact } from '../components/fact.tsx';
 import { History } from '../components/history.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { RenewDialog } from '../components/renew-dialog.tsx';
@@ -24,19 +25,6 @@ function Section({ title, id, children }: { title: string; id: string; children:
       <SectionTitle id={id}>{title}</SectionTitle>
       <Stack mt="xs">{children}</Stack>
     </Card>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dark.6" component="dt">
-        {term}
-      </Text>
-      <Text component="dd" m={0}>
-        {children || '—'}
-      </Text>
-    </div>
   );
 }
 
