@@ -22,7 +22,7 @@ const programsOf2026 = demoPrograms.filter((entry) => entry.program.endsOn.start
 const pkn = demoPrograms.find((entry) => entry.key === 'pkn-ii-xxxiv')!;
 
 describe('program pages', () => {
-  it('lists the 2026 demo programs; training-admin creates one with live checks and lands on it', async () => {
+  it('lists the 2026 demo programs; training-admin creates one with live checks, lands on it, and edits it past a 412', async () => {
     const { context, page } = await consoleUi.signedIn('training-admin');
     await page.goto('/program-pelatihan?tahun=2026');
     await settled(page);
@@ -44,7 +44,7 @@ describe('program pages', () => {
     // The API's own date rule, checked in the browser before anything is sent, in Indonesian.
     await expect.poll(() => dialog.getByText(/harus sama dengan atau setelah tanggal mulai/).count(), { timeout: POLL_TIMEOUT }).toBe(1);
     await dialog.getByLabel('Tanggal selesai').fill('2026-10-12');
-    await dialog.getByLabel('Jam', { exact: true }).check();
+    await dialog.getByText('Jam', { exact: true }).click();
     await dialog.getByLabel('Lama (jam)').fill('24');
     await dialog.getByLabel('Angkatan').fill('Angkatan Uji');
     await expectAccessible(page, 'new program dialog');
@@ -54,6 +54,22 @@ describe('program pages', () => {
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Pelatihan Uji Peramban · Angkatan Uji');
     await expect(page.getByText('24 jam (32 JP)').count()).resolves.toBe(1);
+
+    // Edited while someone else changes it: the 412 says what changed; reapplying keeps both changes.
+    const programId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('button', { name: 'Ubah', exact: true }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Angkatan').fill('Angkatan Uji II');
+    const { id, year, jp, lengthUnit, jpMinutes, internalParticipants, externalParticipants, version, createdAt, createdBy, updatedAt, ...content } = (await apiCall('training-admin', 'GET', `/training-programs/${programId}`)).body;
+    expect((await apiCall('training-admin', 'PUT', `/training-programs/${programId}`, { ...content, provider: 'LAN RI' }, { 'if-match': `"${version}"` })).status).toBe(200);
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => edit.getByTestId('stale-notice').textContent(), { timeout: POLL_TIMEOUT }).toContain('provider: BPSDM Provinsi DKI Jakarta → LAN RI');
+    await expect(edit.getByText('Orang lain mengubah program ini').count()).resolves.toBe(1);
+    await screenshot(page, 'program-edit-412');
+    await edit.getByRole('button', { name: 'Terapkan lagi perubahan saya' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Pelatihan Uji Peramban · Angkatan Uji II');
+    await expect.poll(() => page.getByText('LAN RI', { exact: true }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
     await context.close();
   });
 

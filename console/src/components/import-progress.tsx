@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getImport, rejectedCsv, type RosterImport } from '../api/imports.ts';
 import { saveBlob } from '../api/export.ts';
 import { readRejectedCsv } from '../domain/roster-check.ts';
 import { useI18n } from '../i18n/language.tsx';
-import { importStatusWord } from './program-bits.tsx';
+import { importStatusWord, WordBadge } from './program-bits.tsx';
 import { SectionTitle } from './states.tsx';
 
 const running = (status?: RosterImport['status']) => status === 'QUEUED' || status === 'RUNNING';
@@ -43,7 +43,7 @@ export function ImportProgress({ importId }: { importId: string }) {
       <Stack>
         <Group justify="space-between">
           <SectionTitle id="section-import">{t('importProgressTitle', { name: item.filename ?? item.id })}</SectionTitle>
-          <Badge variant="light" c="dark.9" tt="none" color={item.status === 'FAILED' ? 'red' : item.status === 'DONE' ? 'green' : 'blue'}>{t(importStatusWord[item.status])}</Badge>
+          <WordBadge color={item.status === 'FAILED' ? 'red' : item.status === 'DONE' ? 'green' : 'blue'}>{t(importStatusWord[item.status])}</WordBadge>
         </Group>
         <Text size="sm" c="dark.6">
           {t('importStarted', { at: timestamp(item.createdAt) })}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { nip as nipSchema } from '../../../shared/training/schemas.ts';
 import { participantBody } from '../../../shared/training/programs/schemas.ts';
@@ -7,6 +7,7 @@ import { putParticipant, type RosterEntry } from '../api/programs.ts';
 import { ApiError } from '../api/problem.ts';
 import { localizedIssues } from '../forms/issues.ts';
 import { useI18n } from '../i18n/language.tsx';
+import { Choice } from './program-bits.tsx';
 
 /** The PUT's path and body as one object, so one schema check names every field. */
 const entrySchema = z.object({ nip: nipSchema, body: participantBody });
@@ -68,12 +69,15 @@ export function AddParticipantDialog({ programId, opened, onClose, onAdded }: { 
     <Modal opened={opened} onClose={close} title={t('programAddParticipant')} closeButtonProps={{ 'aria-label': t('close') }}>
       <form onSubmit={(event) => void save(event)} noValidate>
         <Stack>
-          <Radio.Group name="participantKind" label={t('programParticipantKind')} value={kind} onChange={(value) => setKind(value as typeof kind)}>
-            <Group mt="xs">
-              <Radio value="INTERNAL" label={t('programInternal')} />
-              <Radio value="EXTERNAL" label={t('programExternal')} />
-            </Group>
-          </Radio.Group>
+          <Choice
+            legend={t('programParticipantKind')}
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'INTERNAL', label: t('programInternal') },
+              { value: 'EXTERNAL', label: t('programExternal') },
+            ]}
+          />
           <TextInput label="NIP" required data-autofocus value={values.nip} onChange={(e) => set('nip', e.currentTarget.value)} error={errorOf('nip')} description={kind === 'INTERNAL' ? t('programInternalHint') : t('programExternalHint')} />
           {kind === 'EXTERNAL' && (
             <>

@@ -1,3 +1,5 @@
+import { Badge, Fieldset, SegmentedControl } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { RosterImport } from '../api/imports.ts';
 import type { Program } from '../api/programs.ts';
 import { useI18n } from '../i18n/language.tsx';
@@ -13,4 +15,22 @@ export function ProgramLength({ program }: { program: Pick<Program, 'hours' | 'j
   const jp = t('programJpCount', { jp: program.jp });
   const hours = t('programHoursCount', { hours: program.hours });
   return <>{program.lengthUnit === 'JP' ? `${jp} (${hours})` : `${hours} (${jp})`}</>;
+}
+
+/** A light badge whose word is never cut short (the kit truncates long labels) and reads in dark text. */
+export function WordBadge({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <Badge variant="light" color={color} c="dark.9" tt="none" styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>
+      {children}
+    </Badge>
+  );
+}
+
+/** One of a few choices, as a labelled group of radio buttons (the kit's SegmentedControl, whose styles the console loads). */
+export function Choice<T extends string>({ legend, value, onChange, options }: { legend: string; value: T; onChange: (value: T) => void; options: { value: T; label: string }[] }) {
+  return (
+    <Fieldset legend={legend} variant="unstyled" styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 } }}>
+      <SegmentedControl value={value} onChange={(next) => onChange(next as T)} data={options} />
+    </Fieldset>
+  );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { render, type Language } from '../../../shared/i18n/messages.ts';
 import { trainingMethods } from '../../../shared/training/schemas.ts';
@@ -9,7 +9,7 @@ import { emptyProgramDraft, programBodyOf, programDraftOf, type ProgramDraft } f
 import { localizedIssues } from '../forms/issues.ts';
 import { idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
-import { methodWord } from './program-bits.tsx';
+import { Choice, methodWord } from './program-bits.tsx';
 import { StaleNotice } from './stale-notice.tsx';
 
 /** The API's checks of the body; an empty length is "required" (the API's words for it name both units, and the form has one field). */
@@ -110,11 +110,15 @@ export function ProgramForm({ editing, onSaved, onCancel }: { editing?: Base; on
               setStale(undefined);
             }}
             onReapply={() => {
-              // The person's values, now against the version just read.
+              // The person's own changes onto the version just read: what the other person changed stays.
               const next = stale;
+              const seen = programDraftOf(base.program);
+              const mine = (Object.keys(draft) as (keyof ProgramDraft)[]).filter((key) => draft[key] !== seen[key]);
+              const merged = { ...programDraftOf(next.program), ...Object.fromEntries(mine.map((key) => [key, draft[key]])) };
               setBase(next);
+              setDraft(merged);
               setStale(undefined);
-              void save(undefined, next, draft);
+              void save(undefined, next, merged);
             }}
           />
         )}
@@ -128,12 +132,15 @@ export function ProgramForm({ editing, onSaved, onCancel }: { editing?: Base; on
           {text('endsOn', t('programEndsOn'), { type: 'date', required: true })}
         </SimpleGrid>
         <Group align="flex-start">
-          <Radio.Group name="lengthUnit" label={t('programLengthUnit')} value={draft.lengthUnit} onChange={(value) => set('lengthUnit', value as ProgramDraft['lengthUnit'])}>
-            <Group mt="xs">
-              <Radio value="JP" label={t('programJp')} />
-              <Radio value="HOURS" label={t('programHours')} />
-            </Group>
-          </Radio.Group>
+          <Choice
+            legend={t('programLengthUnit')}
+            value={draft.lengthUnit}
+            onChange={(value) => set('lengthUnit', value)}
+            options={[
+              { value: 'JP', label: t('programJp') },
+              { value: 'HOURS', label: t('programHours') },
+            ]}
+          />
           {text('length', draft.lengthUnit === 'JP' ? t('programLengthJp') : t('programLengthHours'), { required: true, description: t('programLengthHint') })}
         </Group>
         {failure && (

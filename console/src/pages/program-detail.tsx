@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,7 +11,7 @@ import { AddParticipantDialog } from '../components/participant-add-dialog.tsx';
 import { RemoveParticipantDialog } from '../components/participant-remove-dialog.tsx';
 import { ParticipantRosterDialog } from '../components/participant-roster-dialog.tsx';
 import { PageTitle } from '../components/page-title.tsx';
-import { methodWord, ProgramLength } from '../components/program-bits.tsx';
+import { methodWord, ProgramLength, WordBadge } from '../components/program-bits.tsx';
 import { ProgramForm } from '../components/program-form.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
@@ -113,9 +113,9 @@ export default function ProgramDetail() {
                     </Table.Td>
                     <Table.Td>{participant.name}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" c="dark.9" tt="none" color={participant.kind === 'INTERNAL' ? 'blue' : 'grape'}>
+                      <WordBadge color={participant.kind === 'INTERNAL' ? 'blue' : 'grape'}>
                         {participant.kind === 'INTERNAL' ? t('programInternal') : t('programExternal')}
-                      </Badge>
+                      </WordBadge>
                     </Table.Td>
                     <Table.Td>{participant.kind === 'INTERNAL' ? participant.unit : participant.agency}</Table.Td>
                     <Table.Td>{participant.changeProjectTitle ?? '—'}</Table.Td>
