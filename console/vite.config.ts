@@ -9,6 +9,9 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The API's roster parser (shared/training/imports/roster.ts) checks files in the browser too:
+  // csv-parse's Node build needs Buffer, its browser build carries its own.
+  resolve: { alias: [{ find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

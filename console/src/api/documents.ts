@@ -1,5 +1,6 @@
 import { apiFetch, apiJson, type Page } from './client.ts';
 import { isMissing } from './problem.ts';
+import { putFile, type UploadTarget } from './upload.ts';
 
 /**
  * Assumed (issue 12 §1, built in parallel):
@@ -42,16 +43,6 @@ export async function uploadDocument(agreementId: string, file: File, kind: stri
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/pdf', size: file.size, kind }),
     })
-  ).json()) as { upload: { url: string; method?: string; headers?: Record<string, string> } };
-  // fetch() reports no upload progress; XMLHttpRequest does.
-  await new Promise<void>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open(created.upload.method ?? 'PUT', created.upload.url);
-    for (const [name, value] of Object.entries(created.upload.headers ?? {})) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`upload: HTTP ${request.status}`)));
-    request.onerror = () => reject(new Error('upload failed'));
-    request.send(file);
-  });
-  onProgress(1);
+  ).json()) as { upload: UploadTarget };
+  await putFile(created.upload, file, onProgress);
 }

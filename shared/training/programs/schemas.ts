@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { calendarDate, cursor, limit, pageOf, resourceId, text, timestamp } from '../../schemas/common.ts';
+import { issueOf } from '../../validation.ts';
 import { trainingRuleViolations } from '../rules.ts';
 import { hours, jpCount, nip, oneLength, trainingMethods, year } from '../schemas.ts';
 
@@ -27,7 +28,7 @@ export const programBody = z
     z.superRefine(
       (draft: { startsOn?: unknown; endsOn?: unknown }, context) => {
         // The per-day bound of hours is checked once the length is in hours (service); dates here.
-        for (const violation of trainingRuleViolations({ startsOn: draft.startsOn, endsOn: draft.endsOn })) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message, input: draft });
+        for (const violation of trainingRuleViolations({ startsOn: draft.startsOn, endsOn: draft.endsOn })) context.addIssue({ code: 'custom', path: [violation.path], ...issueOf(violation), input: draft });
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     ),
