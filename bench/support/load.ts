@@ -62,7 +62,14 @@ export async function rawLoad(load: RawLoad): Promise<LoadResult> {
   const deadline = performance.now() + load.seconds * 1_000;
   const client = async () => {
     while (performance.now() < deadline) {
-      const prepared = load.prepare ? await load.prepare() : undefined;
+      let prepared: unknown;
+      try {
+        // Preparing reads the table too: a busy engine's lock timeout is an error counted, not the end of the run.
+        prepared = load.prepare ? await load.prepare() : undefined;
+      } catch {
+        errors += 1;
+        continue;
+      }
       const start = performance.now();
       try {
         await load.call(prepared);
