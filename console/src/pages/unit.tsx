@@ -58,9 +58,7 @@ export default function Unit() {
       <PageTitle text={`${title} ${year}`}>
         {title} {year}
       </PageTitle>
-      {target.data && (
-        <TargetLine target={target.data} />
-      )}
+      {target.data && <TargetLine target={target.data} />}
       <Group align="end" className="no-print">
         <NativeSelect
           label={t('year')}
@@ -82,7 +80,8 @@ export default function Unit() {
         <Loading />
       ) : (
         <>
-          <Text aria-live="polite">{t(hasNextPage ? 'unitCountLoading' : 'unitCount', { shown: shown.length, total: loaded.length })}</Text>
+          {/* Busy while pages arrive: a screen reader announces the count once, not fifty times. */}
+          <Text aria-live="polite" aria-busy={hasNextPage}>{t(hasNextPage ? 'unitCountLoading' : 'unitCount', { shown: shown.length, total: loaded.length })}</Text>
           {shown.length === 0 ? <Text>{t('unitNone')}</Text> : <EmployeeGrid rows={shown} target={target.data} label={`${title} ${year}`} />}
           <Text size="sm" c="dimmed">
             {t('unitKeyboardHint')}
