@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import { employeeKeys, type Training } from '../api/employees.ts';
 import { useI18n } from '../i18n/language.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 
 /** Asks before deleting a record: its hours leave the year's total. */
 export function DeleteTrainingDialog({ nip, training, opened, onClose, onDeleted }: { nip: string; training?: Training; opened: boolean; onClose: () => void; onDeleted: (training: Training) => void }) {
@@ -23,23 +24,16 @@ export function DeleteTrainingDialog({ nip, training, opened, onClose, onDeleted
   }, [opened, reset]);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('employeeDeleteTitle')} closeButtonProps={{ 'aria-label': t('close') }}>
-      <Stack>
-        {training && <Text>{t('employeeDeleteBody', { title: training.title, hours: number(training.hours), year: String(training.year) })}</Text>}
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="outline" onClick={onClose} data-autofocus>
-            {t('cancel')}
-          </Button>
-          <Button color="red.9" loading={remove.isPending} disabled={!training} onClick={() => training && remove.mutate(training)}>
-            {t('employeeDeleteTraining')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={opened}
+      title={t('employeeDeleteTitle')}
+      confirmLabel={t('employeeDeleteTraining')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => training && remove.mutate(training)}
+      onClose={onClose}
+    >
+      {training && <Text>{t('employeeDeleteBody', { title: training.title, hours: number(training.hours), year: String(training.year) })}</Text>}
+    </ConfirmDialog>
   );
 }
