@@ -223,6 +223,8 @@ export const messages = {
     id: 'Hanya {listed} dari {rejected} baris yang ditolak yang ditampilkan; perbaiki lalu impor ulang berkas.',
   },
   ROW_NOT_STORED: { en: 'the row could not be stored; check its values', id: 'baris ini tidak dapat disimpan; periksa nilainya' },
+  JP_NOT_WHOLE: { en: 'must be a whole number of JP', id: 'harus bilangan bulat JP' },
+  LENGTH_ONE_UNIT: { en: 'give either hours or jp, not both and not neither', id: 'isi jam atau JP, salah satu saja' },
   HOURS_NOT_NUMBER: { en: 'must be a number of hours', id: 'harus berupa jumlah jam (angka)' },
   HOURS_NOT_QUARTER: { en: 'must be a positive multiple of 0.25 (15 minutes)', id: 'harus kelipatan positif dari 0,25 (15 menit)' },
   HOURS_OVER_DAILY_LIMIT: {

@@ -107,13 +107,13 @@ export type TrainingSummary = z.output<typeof summarySchema>;
 
 /** A whole number of JP (jam pelajaran), from 1 to `max`. */
 export function jpCount(max: number) {
-  return z.int({ message: 'must be a whole number of JP' }).check(z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max}`));
+  return z.int(coded('JP_NOT_WHOLE')).check(z.gte(1), z.lte(max));
 }
 
 /** Exactly one of `hours` and `jp` (a length or a target given in either unit). */
 export function oneLength<T extends { hours?: unknown; jp?: unknown }>() {
   return z.superRefine((draft: T, context) => {
-    if ((draft.hours === undefined) === (draft.jp === undefined)) context.addIssue({ code: 'custom', path: ['hours'], message: 'give either hours or jp, not both and not neither', input: draft });
+    if ((draft.hours === undefined) === (draft.jp === undefined)) context.addIssue({ code: 'custom', path: ['hours'], input: draft, ...coded('LENGTH_ONE_UNIT') });
   });
 }
 

@@ -78,7 +78,7 @@ it('the yearly targets page sets a target in JP as training-admin, checked with 
   await page.getByLabel('Satuan').selectOption('JP');
   await page.getByRole('textbox', { name: 'Target' }).fill('2,5');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect.poll(() => page.getByText('must be a whole number of JP').count(), { timeout: POLL_TIMEOUT }).toBe(1);
+  await expect.poll(() => page.getByText('harus bilangan bulat JP').count(), { timeout: POLL_TIMEOUT }).toBe(1);
   await expectAccessible(page, '/target-tahunan with an error');
 
   await page.getByRole('textbox', { name: 'Target' }).fill('20');

@@ -175,7 +175,7 @@ describe('roster import', () => {
       const preview = page.getByTestId('import-preview');
       await expect.poll(() => preview.getByRole('status').textContent(), { timeout: POLL_TIMEOUT }).toBe('Roster Pelatihan: 3 baris, 2 lolos pemeriksaan, 1 bermasalah.');
       // The bad row and its reason, from the API's own parser, before anything is sent.
-      await expect(page.getByTestId('import-preview-bad').locator('tbody tr[data-line="4"]').textContent()).resolves.toMatch(/method must be one of CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal/);
+      await expect(page.getByTestId('import-preview-bad').locator('tbody tr[data-line="4"]').textContent()).resolves.toMatch(/method harus salah satu dari CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal/);
       const shown = new URL(page.url()).searchParams.get('impor');
       await page.getByRole('button', { name: 'Kirim 3 baris' }).click();
       await page.waitForURL((url) => url.searchParams.has('impor') && url.searchParams.get('impor') !== shown);
@@ -188,7 +188,7 @@ describe('roster import', () => {
     expect(await importOnce()).toBe('3 dari 3 baris diproses · 2 diimpor, 0 duplikat, 1 ditolak');
     const rejected = page.getByTestId('import-rejected');
     await expect.poll(() => rejected.locator('tbody tr').count(), { timeout: POLL_TIMEOUT }).toBe(1);
-    await expect(rejected.locator('tbody tr[data-line="4"]').textContent()).resolves.toMatch(new RegExp(`${demoNip(13)}.*method must be one of`));
+    await expect(rejected.locator('tbody tr[data-line="4"]').textContent()).resolves.toMatch(new RegExp(`${demoNip(13)}.*method harus salah satu dari`));
     await expectAccessible(page, 'roster import done');
     await screenshot(page, 'roster-import-done');
     const download = page.waitForEvent('download');
