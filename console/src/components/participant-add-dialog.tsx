@@ -5,7 +5,7 @@ import { participantBody } from '../../../shared/training/programs/schemas.ts';
 import * as z from 'zod/mini';
 import { putParticipant, type RosterEntry } from '../api/programs.ts';
 import { ApiError } from '../api/problem.ts';
-import { localizedIssues } from '../forms/issues.ts';
+import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { Choice } from './program-bits.tsx';
 
@@ -31,7 +31,7 @@ export function AddParticipantDialog({ programId, opened, onClose, onAdded }: { 
     ...(values.changeProjectTitle.trim() ? { changeProjectTitle: values.changeProjectTitle } : {}),
   };
   const { nip, ...body } = entry;
-  const live = Object.fromEntries(Object.entries(localizedIssues(entrySchema, { nip, body }, language)).map(([path, message]) => [path.replace(/^body\./, ''), message]));
+  const live = Object.fromEntries(Object.entries(fieldIssues(entrySchema, { nip, body }, language)).map(([path, message]) => [path.replace(/^body\./, ''), message]));
   const errorOf = (name: string) => serverErrors[name] ?? (submitted ? live[name] : undefined);
   const set = (name: keyof typeof values, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));

@@ -6,7 +6,7 @@ import { programBody, type ProgramInput } from '../../../shared/training/program
 import { createProgram, getProgram, updateProgram, type Program } from '../api/programs.ts';
 import { ApiError } from '../api/problem.ts';
 import { emptyProgramDraft, programBodyOf, programDraftOf, type ProgramDraft } from '../forms/program-draft.ts';
-import { localizedIssues } from '../forms/issues.ts';
+import { fieldIssues } from '../forms/validation.ts';
 import { idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { Choice, methodWord } from './program-bits.tsx';
@@ -14,7 +14,7 @@ import { StaleNotice } from './stale-notice.tsx';
 
 /** The API's checks of the body; an empty length is "required" (the API's words for it name both units, and the form has one field). */
 function liveIssues(draft: ProgramDraft, language: Language): Record<string, string> {
-  const issues = localizedIssues(programBody, programBodyOf(draft), language);
+  const issues = fieldIssues(programBody, programBodyOf(draft), language);
   return draft.length.trim() === '' ? { ...issues, hours: render('FIELD_REQUIRED', {}, language) } : issues;
 }
 

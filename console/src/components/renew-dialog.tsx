@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/language.tsx';
 
 /** Renew: the successor's end date (and optional start and number), checked live with the API's schema. */
 export function RenewDialog({ agreement, opened, onClose }: { agreement: Agreement; opened: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState({ endsOn: '', startsOn: '', number: '' });
@@ -21,7 +21,7 @@ export function RenewDialog({ agreement, opened, onClose }: { agreement: Agreeme
     if (opened) setKey(idempotencyKey());
   }, [opened]);
   const body = { endsOn: draft.endsOn, ...(draft.startsOn ? { startsOn: draft.startsOn } : {}), ...(draft.number ? { number: draft.number } : {}) };
-  const live = touched ? fieldIssues(renewAgreementSchema, body) : {};
+  const live = touched ? fieldIssues(renewAgreementSchema, body, language) : {};
   const renew = useMutation({
     mutationFn: () => unwrap(api().POST('/agreements/{id}/renewals', { params: { path: { id: agreement.id }, header: { 'Idempotency-Key': key } }, body })),
     onSuccess: async (successor) => {
@@ -40,7 +40,7 @@ export function RenewDialog({ agreement, opened, onClose }: { agreement: Agreeme
         onSubmit={(event) => {
           event.preventDefault();
           setTouched(true);
-          if (Object.keys(fieldIssues(renewAgreementSchema, body)).length === 0) renew.mutate();
+          if (Object.keys(fieldIssues(renewAgreementSchema, body, language)).length === 0) renew.mutate();
         }}
       >
         <Text size="sm">{t('renewBody')}</Text>

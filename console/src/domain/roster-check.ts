@@ -5,7 +5,7 @@ import { rowErrorsText } from '../../../shared/training/imports/row-errors.ts';
 import { rosterBody } from '../../../shared/training/programs/schemas.ts';
 import type { Language } from '../../../shared/i18n/messages.ts';
 import type { RosterEntry } from '../api/programs.ts';
-import { localizedIssues } from '../forms/issues.ts';
+import { fieldIssues } from '../forms/validation.ts';
 
 /** A row the API's own checks refuse: its line in the file, its NIP as written, and each reason. */
 export interface BadRow {
@@ -96,7 +96,7 @@ export function readParticipantRoster(text: string, language: Language): Partici
     });
     return entry as unknown as RosterEntry;
   });
-  for (const [path, message] of Object.entries(localizedIssues(rosterBody, { participants: entries }, language))) {
+  for (const [path, message] of Object.entries(fieldIssues(rosterBody, { participants: entries }, language))) {
     const [, index, field] = /^participants\.(\d+)\.?(.*)$/.exec(path) ?? [];
     const at = index === undefined ? -1 : Number(index);
     problems.set(at, [...(problems.get(at) ?? []), `${field ? `${field} ` : ''}${message}`]);

@@ -7,7 +7,7 @@ import { fieldErrors } from '../../../shared/validation.ts';
  * API writes it (`partners.0.name`), so live checks and the server's answer land in the same place.
  * The API's own wording too (its catalogue, in `language`), not the code a check names.
  */
-export function fieldIssues(schema: z.ZodMiniType, value: unknown, language: Language = 'en'): Record<string, string> {
+export function fieldIssues(schema: z.ZodMiniType, value: unknown, language: Language): Record<string, string> {
   const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return {};
   const issues: Record<string, string> = {};

@@ -22,7 +22,7 @@ interface Base {
 export default function AgreementForm() {
   const { id } = useParams();
   const editing = !!id;
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const loaded = useQuery({ queryKey: ['agreements', id], queryFn: () => getAgreement(id!), enabled: editing });
@@ -48,7 +48,7 @@ export default function AgreementForm() {
   if (editing && !base) return <Loading />;
 
   const body = editing ? mergePatch(draftOf(base!.agreement), draft) : createBody(draft);
-  const live = fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, body);
+  const live = fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, body, language);
   /** A field's error, its own or its items' (`contactEmails.1`), the server's first. */
   const firstIssue = (issues: Record<string, string>, path: string) => issues[path] ?? Object.entries(issues).find(([key]) => key.startsWith(`${path}.`) && !path.includes('.') && key.split('.').length === 2)?.[1];
   const errorOf = (path: string) => firstIssue(serverErrors, path) ?? (submitted || touched.has(path.split('.')[0]!) ? firstIssue(live, path) : undefined);
@@ -63,7 +63,7 @@ export default function AgreementForm() {
     setSubmitted(true);
     setFailure(undefined);
     const payload = editing ? mergePatch(draftOf(against!.agreement), values) : createBody(values);
-    if (Object.keys(fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, payload)).length) {
+    if (Object.keys(fieldIssues(editing ? patchAgreementSchema : createAgreementSchema, payload, language)).length) {
       setFailure(t('formInvalid'));
       return;
     }

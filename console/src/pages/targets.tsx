@@ -89,7 +89,7 @@ function TargetForm({ years }: { years: number[] }) {
   const [saving, setSaving] = useState(false);
   const value = amount.trim() === '' ? undefined : Number(amount.replace(',', '.'));
   const body = unit === 'JP' ? { jp: value } : { hours: value };
-  const issues = fieldIssues(targetBody, JSON.parse(JSON.stringify(body)) as unknown);
+  const issues = fieldIssues(targetBody, JSON.parse(JSON.stringify(body)) as unknown, language);
   const liveIssue = issues.hours ?? issues.jp ?? issues.body;
   const shown = serverError ?? (submitted ? liveIssue : undefined);
   const text = (message: string) => (isMessageCode(message) ? render(message, {}, language) : message);
