@@ -14,7 +14,7 @@ import { startBenchEngine } from './support/engine.ts';
 import { markdownTable } from './support/format.ts';
 import { machineNotes } from './support/machine.ts';
 import { assertBenchNipsValid } from './support/nip.ts';
-import { consoleSummary, failures, markdownDetails, markdownSummary, type Section } from './support/report.ts';
+import { consoleSummary, failures, figure, markdownDetails, markdownSummary, type Section } from './support/report.ts';
 import { statisticsSection } from './statistics.ts';
 import { sweepSection } from './sweep-cost.ts';
 
@@ -27,6 +27,19 @@ const output = process.env.BENCH_OUT ?? fileURLToPath(new URL('./RESULTS.md', im
 const started = new Date();
 const log = (line: string) => console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
+/**
+ * A section that throws (a lock timeout of a busy engine, a page that never paints) is reported as
+ * failed, with its error, and the run goes on: one broken section does not discard the others.
+ */
+async function attempt(name: string, run: () => Promise<Section>): Promise<Section> {
+  try {
+    return await run();
+  } catch (error) {
+    log(`  ${name} failed: ${(error as Error).message.split('\n')[0]}`);
+    return { title: `${name} (did not complete)`, figures: [figure('Completed', (error as Error).message.split('\n')[0]!, 'yes', false)], details: [] };
+  }
+}
+
 async function runAll(): Promise<Section[]> {
   assertBenchNipsValid();
   const engine = await startBenchEngine();
@@ -35,39 +48,39 @@ async function runAll(): Promise<Section[]> {
     // Smallest data first: the later loads leave a large in-memory engine behind.
     if (config.only.has('latency')) {
       log('1. request overhead');
-      sections.push(await requestOverhead(engine, log));
+      sections.push(await attempt('requestOverhead', () => requestOverhead(engine, log)));
     }
     if (config.only.has('cold-start')) {
       log('2. cold start');
-      sections.push(await coldStart(log));
+      sections.push(await attempt('coldStart', () => coldStart(log)));
     }
     if (config.only.has('cold-session')) {
       log('6. cold session');
-      sections.push(await coldSession(engine, log));
+      sections.push(await attempt('coldSession', () => coldSession(engine, log)));
     }
     if (config.only.has('import')) {
       log('4. bulk import');
-      sections.push(await bulkImport(engine, log));
+      sections.push(await attempt('bulkImport', () => bulkImport(engine, log)));
     }
     if (config.only.has('statistics')) {
       log('7. yearly statistics');
-      sections.push(await statisticsSection(engine, log));
+      sections.push(await attempt('statisticsSection', () => statisticsSection(engine, log)));
     }
     if (config.only.has('console')) {
       log('8. console');
-      sections.push(await consoleSection(engine, log));
+      sections.push(await attempt('consoleSection', () => consoleSection(engine, log)));
     }
     if (config.only.has('console-unit')) {
       log('8b. console unit page');
-      sections.push(await consoleUnitSection(engine, log));
+      sections.push(await attempt('consoleUnitSection', () => consoleUnitSection(engine, log)));
     }
     if (config.only.has('background-import')) {
       log('4b. background import');
-      sections.push(await backgroundImport(engine, log));
+      sections.push(await attempt('backgroundImport', () => backgroundImport(engine, log)));
     }
     if (config.only.has('exports')) {
       log('9. exports');
-      sections.push(await exportsBenchmark(engine, log));
+      sections.push(await attempt('exportsBenchmark', () => exportsBenchmark(engine, log)));
     }
     if (config.only.has('sweep')) {
       log('3 and 5. sweep cost and growth');
