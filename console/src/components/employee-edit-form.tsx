@@ -5,6 +5,7 @@ import { employeeBody } from '../../../shared/training/schemas.ts';
 import { api, withEtag } from '../api/client.ts';
 import { employeeKeys, getEmployee, type Employee } from '../api/employees.ts';
 import { ApiError } from '../api/problem.ts';
+import { withMyChanges } from '../forms/reapply.ts';
 import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { StaleNotice } from './stale-notice.tsx';
@@ -103,9 +104,7 @@ export function EmployeeEditForm({ employee, etag, onDone }: { employee: Employe
             onReapply={() => {
               // Only the fields I changed go over theirs; what they changed and I did not stays theirs.
               const next = stale;
-              const mine = draftOf(base.employee);
-              const merged = draftOf(next.employee);
-              for (const key of Object.keys(draft) as (keyof Draft)[]) if (draft[key] !== mine[key]) merged[key] = draft[key];
+              const merged = withMyChanges(draftOf(base.employee), draft, draftOf(next.employee));
               setBase(next);
               setDraft(merged);
               setStale(undefined);

@@ -6,8 +6,8 @@ import { programBody, type ProgramInput } from '../../../shared/training/program
 import { createProgram, getProgram, updateProgram, type Program } from '../api/programs.ts';
 import { ApiError } from '../api/problem.ts';
 import { emptyProgramDraft, programBodyOf, programDraftOf, type ProgramDraft } from '../forms/program-draft.ts';
-import { fieldIssues } from '../forms/validation.ts';
-import { idempotencyKey } from '../forms/validation.ts';
+import { withMyChanges } from '../forms/reapply.ts';
+import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { Choice, methodWord } from './program-bits.tsx';
 import { StaleNotice } from './stale-notice.tsx';
@@ -112,9 +112,7 @@ export function ProgramForm({ editing, onSaved, onCancel }: { editing?: Base; on
             onReapply={() => {
               // The person's own changes onto the version just read: what the other person changed stays.
               const next = stale;
-              const seen = programDraftOf(base.program);
-              const mine = (Object.keys(draft) as (keyof ProgramDraft)[]).filter((key) => draft[key] !== seen[key]);
-              const merged = { ...programDraftOf(next.program), ...Object.fromEntries(mine.map((key) => [key, draft[key]])) };
+              const merged = withMyChanges(programDraftOf(base.program), draft, programDraftOf(next.program));
               setBase(next);
               setDraft(merged);
               setStale(undefined);
