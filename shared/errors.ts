@@ -1,4 +1,4 @@
-import { render, type MessageCode, type Params } from './i18n/messages.ts';
+import { isMessageCode, render, type Language, type MessageCode, type Params } from './i18n/messages.ts';
 
 /**
  * What can go wrong in a use case, in domain words. The HTTP layer (shared/http/problem.ts)
@@ -18,6 +18,11 @@ export interface FieldError {
 export interface Explained {
   code: MessageCode;
   params?: Params;
+}
+
+/** A field error's message in `language`: from the catalogue when it has a code there, else as raised (English). */
+export function messageIn(error: FieldError, language: Language): string {
+  return isMessageCode(error.code) ? render(error.code, error.params, language) : error.message;
 }
 
 /** A field error from the catalogue, its message in English. */

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type Explained, type FieldError } from '../errors.ts';
-import { isMessageCode, render, type Language, type MessageCode, type Params } from '../i18n/messages.ts';
+import { DomainError, messageIn, type Explained, type FieldError } from '../errors.ts';
+import { render, type Language, type MessageCode, type Params } from '../i18n/messages.ts';
 
 /**
  * RFC 9457 problem details. Every error response of the API is built here, so that each has
@@ -120,8 +120,7 @@ export function problemResponse(status: number, detail: string | Explained, opti
 }
 
 function localizedField(error: FieldError, language: Language): { path: string; code: string; message: string } {
-  const message = isMessageCode(error.code) ? render(error.code, error.params, language) : error.message;
-  return { path: error.path, code: error.code ?? FALLBACK_FIELD_CODE, message };
+  return { path: error.path, code: error.code ?? FALLBACK_FIELD_CODE, message: messageIn(error, language) };
 }
 
 function fieldList(errors: { path: string; message: string }[], language: Language): string {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { isMessageCode, render, type Language } from '../../../shared/i18n/messages.ts';
+import type { Language } from '../../../shared/i18n/messages.ts';
+import { messageIn } from '../../../shared/errors.ts';
 import { fieldErrors } from '../../../shared/validation.ts';
 
 /**
@@ -12,7 +13,7 @@ export function fieldIssues(schema: z.ZodMiniType, value: unknown, language: Lan
   if (result.success) return {};
   const issues: Record<string, string> = {};
   for (const error of fieldErrors(result.error.issues)) {
-    issues[error.path || 'body'] ??= isMessageCode(error.code) ? render(error.code, error.params, language) : error.message;
+    issues[error.path || 'body'] ??= messageIn(error, language);
   }
   return issues;
 }

@@ -1,5 +1,5 @@
-import type { FieldError } from '../../errors.ts';
-import { isMessageCode, render, type Language } from '../../i18n/messages.ts';
+import { messageIn, type FieldError } from '../../errors.ts';
+import type { Language } from '../../i18n/messages.ts';
 
 /**
  * Why a roster row was refused, in the reader's language: "hours must be…" after the column's
@@ -8,7 +8,7 @@ import { isMessageCode, render, type Language } from '../../i18n/messages.ts';
  * are chosen when someone reads them: the import's answer, its rejected-rows file, the console.
  */
 export function rowErrorText(error: FieldError, language: Language): string {
-  const message = isMessageCode(error.code) ? render(error.code, error.params, language) : error.message;
+  const message = messageIn(error, language);
   return error.path ? `${error.path} ${message}` : message;
 }
 
