@@ -57,7 +57,7 @@ export const jobs = [
     schedule: 'cron(0 17 31 12 ? *)',
     description: '1 January 00:00 WIB: a zero total of the new year for every employee, so that reports list everyone from day one',
     timeoutSeconds: 900,
-    actions: ['Query', 'BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem'],
+    actions: ['Query', 'BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     alerts: false,
   },
 ] as const satisfies readonly JobDefinition[];

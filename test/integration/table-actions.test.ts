@@ -122,15 +122,18 @@ describe('table actions', () => {
     await call('DELETE', `/employees/${nip}/trainings/${training.id}`);
     await call('PUT', '/training-targets/2026', { body: { hours: 40 } });
     await call('GET', '/training-targets/2026');
-    const roster = `nip,title,provider,method,startsOn,endsOn,hours,agreementId,certificateNumber\n${nip},PKN Tingkat II,BPSDM,CLASSICAL,2026-08-12,2026-11-27,40,${pks.id},C-2\n`;
+    // The second row falls in a year the employee has no total of yet: it is written alone, as the API writes one record.
+    const roster = `nip,title,provider,method,startsOn,endsOn,hours,agreementId,certificateNumber\n${nip},PKN Tingkat II,BPSDM,CLASSICAL,2026-08-12,2026-11-27,40,${pks.id},C-2\n${nip},Orientasi,BPSDM,CLASSICAL,2027-01-05,2027-01-06,8,,\n`;
     await call('POST', '/trainings/import', { csv: roster, headers: { 'idempotency-key': 'import-1' } });
     await call('GET', '/compliance?year=2026&unit=Dinas%20Kesehatan');
     await call('GET', '/compliance/summary?year=2026');
     await call('GET', '/alerts?status=FAILED');
     const upload = await call('POST', '/training-imports', { body: { filename: 'roster.csv', size: roster.length } });
-    const inline = await call('POST', '/training-imports', { csv: roster });
+    // New rows (another title, hence other records): the worker writes them in bulk and alone.
+    const fresh = roster.replaceAll('PKN Tingkat II', 'PKN Tingkat III').replaceAll('Orientasi', 'Orientasi Lanjut').replace('C-2', 'C-3').replaceAll('2027-', '2028-');
+    const inline = await call('POST', '/training-imports', { csv: fresh });
     // The worker, as the imports queue (AWS) or the local server starts it when the roster is stored.
-    await consume(importFileKey(inline.id), Buffer.byteLength(roster));
+    await consume(importFileKey(inline.id), Buffer.byteLength(fresh));
     await call('GET', '/training-imports');
     await call('GET', `/training-imports/${upload.id}`);
     await call('GET', `/training-imports/${upload.id}/rejected`);

@@ -1,10 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { db, tableName } from '../../shared/db/client.ts';
 import { InvalidInputError } from '../../shared/errors.ts';
 import { keyText } from '../../shared/text.ts';
 import { bucketOf, paddedHours } from '../../shared/training/hours-index.ts';
 import type { EmployeeInput, TrainingInput } from '../../shared/training/schemas.ts';
+import { addTrainings as addRosterTrainings } from '../../shared/training/imports/writers.ts';
+import { holdLock, LOCK_LEASE_MS, lockShardOf, releaseLock } from '../../shared/training/repository/bulk-locks.ts';
 import { addTrainings } from '../../shared/training/service/bulk-trainings.ts';
 import { complianceReport, complianceSummary } from '../../shared/training/service/compliance.ts';
 import { openYear } from '../../shared/training/service/open-year.ts';
@@ -81,6 +84,34 @@ async function expectTotalsAndCountersExact(): Promise<void> {
   expect(Object.fromEntries([...stored].sort())).toEqual(Object.fromEntries([...histograms].sort()));
 }
 
+/** Counts the transactions sent from now on. */
+function countTransactions(): { count: () => number; remove: () => void } {
+  const name = `count-transactions-${randomUUID()}`;
+  let count = 0;
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand') count += 1;
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return { count: () => count, remove: () => void db().middlewareStack.remove(name) };
+}
+
+/** A bulk writer that dies once its records and totals are written, before the transaction that applies its counters and releases its lock. */
+function dieAtRelease(): { remove: () => void } {
+  const name = `die-at-release-${randomUUID()}`;
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      const items = (args.input as { TransactItems?: { Delete?: { Key?: { PK?: string } } }[] }).TransactItems ?? [];
+      if (context.commandName === 'TransactWriteItemsCommand' && items.some((item) => item.Delete?.Key?.PK?.startsWith('TOTALS-LOCK#'))) throw Object.assign(new Error('the worker died'), { name: 'WorkerDied' });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return { remove: () => void db().middlewareStack.remove(name) };
+}
+
 describe('yearly totals and unit histograms', () => {
   it('stay exact when bulk imports, re-imports, single writes, removals and changes of unit race each other', async () => {
     const nips = Array.from({ length: 12 }, (_, index) => nipFor(100 + index));
@@ -118,6 +149,47 @@ describe('yearly totals and unit histograms', () => {
       actor(),
     );
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['imported', 'rejected', 'rejected', 'duplicate']);
+    await expectTotalsAndCountersExact();
+  });
+
+  it('hold back other writers of the totals a bulk writer holds, and let them through once it is done', async () => {
+    const nip = nipFor(250);
+    await putEmployee(nip, employee(250), undefined, actor());
+    const lock = await holdLock(2026, lockShardOf(nip));
+    const attempts = countTransactions();
+    const single = addTraining(nip, course('Saat impor', '2026-04-04', 3), actor());
+    // The single write tries, meets the lock and waits; nothing of it is stored while the lock is held.
+    await expect.poll(() => attempts.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    expect((await partition(`EMPLOYEE#${nip}`)).filter((item) => String(item.SK).startsWith('TRAINING#'))).toEqual([]);
+    await releaseLock(lock);
+    await single;
+    attempts.remove();
+    await expectTotalsAndCountersExact();
+  });
+
+  it('stay exact when a bulk writer dies between its batch writes and its release: the next holder completes its intent, once', async () => {
+    const nips = Array.from({ length: 8 }, (_, index) => nipFor(260 + index));
+    for (const [index, nip] of nips.entries()) await putEmployee(nip, employee(index), undefined, actor());
+    const rows = nips.flatMap((nip, index) => [1, 2, 3].map((n) => ({ nip, title: `Gelombang ${n}`, provider: 'BPSDM', method: 'CLASSICAL' as const, startsOn: '2026-05-05', endsOn: '2026-05-06', hours: n + index * 0.25, certificateNumber: `G-${index}-${n}` })));
+    const context = { ...actor(), importId: 'import-crash-test' };
+    const death = dieAtRelease();
+    const first = await addRosterTrainings(rows, context);
+    death.remove();
+    expect(new Set(first.map((outcome) => outcome.kind))).toEqual(new Set(['rejected']));
+    const locks = await partition('TOTALS-LOCK#2026');
+    expect(locks.length).toBeGreaterThan(0);
+    expect(locks.every((lock) => lock.intent)).toBe(true);
+
+    // The same chunk again, once the dead writer's lease is over: its intent is completed first, and every row counts as imported once.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + LOCK_LEASE_MS + 60_000);
+    try {
+      const again = await addRosterTrainings(rows, context);
+      expect(new Set(again.map((outcome) => outcome.kind))).toEqual(new Set(['imported']));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await partition('TOTALS-LOCK#2026')).toEqual([]);
     await expectTotalsAndCountersExact();
   });
 

@@ -6,4 +6,4 @@ import type { TableAction } from '../../http/route.ts';
  * records (BatchGet), their transactions (Put, Update, ConditionCheck) and the employees' versioned
  * puts (Get, Put).
  */
-export const importWorkerActions: readonly TableAction[] = ['BatchGetItem', 'ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'];
+export const importWorkerActions: readonly TableAction[] = ['BatchGetItem', 'BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'];

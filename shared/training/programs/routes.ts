@@ -131,7 +131,7 @@ export const programRoutes = defineRoutes({
     path: '/training-programs/{programId}/participants/{nip}',
     handler: 'programs/participant-delete',
     access: ['training-admin'],
-    actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
     summary: "Remove a participant; a DKI employee's training record and its hours go with it",
     tag: 'Programs',
     params: participantParams,

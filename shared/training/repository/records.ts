@@ -34,7 +34,7 @@ const trainingKey = (nip: string, id: string) => ({ PK: employeePartition(nip), 
 export const certificateGuardKey = (nip: string, certificate: string) => ({ PK: employeePartition(nip), SK: `CERTIFICATE#${keyText(certificate)}` });
 export const recordKey = (training: Pick<Training, 'nip' | 'id'>) => trainingKey(training.nip, training.id);
 
-function trainingItem(training: Training) {
+export function trainingItem(training: Training) {
   return {
     ...trainingKey(training.nip, training.id),
     entity: 'TRAINING',
@@ -57,13 +57,13 @@ export function recordPutStep(training: Training): TransactStep {
 
 /** The certificate number, once per employee (only for records that carry one). */
 export function certificateGuardStep(training: Training): TransactStep[] {
-  if (!training.certificateNumber) return [];
-  return [
-    {
-      item: { Put: { TableName: tableName(), Item: { ...certificateGuardKey(training.nip, training.certificateNumber), entity: 'GUARD', trainingId: training.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      onConditionFailed: duplicateCertificate,
-    },
-  ];
+  const guard = certificateGuardItem(training);
+  return guard ? [{ item: { Put: { TableName: tableName(), Item: guard, ConditionExpression: 'attribute_not_exists(PK)' } }, onConditionFailed: duplicateCertificate }] : [];
+}
+
+/** The item that holds a record's certificate number (none without one). */
+export function certificateGuardItem(training: Training): Record<string, unknown> | undefined {
+  return training.certificateNumber ? { ...certificateGuardKey(training.nip, training.certificateNumber), entity: 'GUARD', trainingId: training.id } : undefined;
 }
 
 /** The agreement a record links to exists (checked in the record's transaction). */

@@ -2,13 +2,15 @@ import type { TransactStep } from '../../db/transactions.ts';
 import { roundHours } from '../rules.ts';
 import type { Employee } from '../schemas.ts';
 import { moveInHistogram, type HistogramDelta } from '../hours-index.ts';
+import { lockFreeStep } from './bulk-locks.ts';
 import { requireStoredEmployee, totalAddedStep, type StoredEmployee } from './employees.ts';
 import { counterSteps, getTotal, histogramSide, TotalChangedError, totalWriteStep, type Total } from './totals.ts';
 
 /**
  * Changes to yearly totals and the per-unit histograms, built from what was read: every writer of
  * a total (records, registration, a change of unit, the opening of a year) goes through here, so
- * that a total and its unit's counters always change in one transaction.
+ * that a total and its unit's counters always change in one transaction, which also checks that no
+ * bulk writer holds the total (bulk-locks.ts).
  */
 
 /** A total of zero for an employee who has none that year: it takes the profile's unit and name. */
@@ -21,10 +23,15 @@ export function zeroTotal(employee: Pick<Employee, 'nip' | 'unit' | 'name'>, yea
  * year has no total yet, to a zero total of the stored profile; with the histogram change.
  */
 export function changedTotal(before: Total | undefined, profile: StoredEmployee | undefined, year: number, hours: number, trainings: number, delta: HistogramDelta): { after: Total; steps: TransactStep[] } {
-  const base = before ?? zeroTotal(profile!.employee, year);
+  const after = addedToTotal(before, before ?? zeroTotal(profile!.employee, year), hours, trainings, delta);
+  return { after, steps: [totalWriteStep(before, after), ...(before ? [] : [totalAddedStep(after.nip, profile!.employee.version)]), lockFreeStep(after.nip, year)] };
+}
+
+/** `base` (the stored total `before`, or a new one) with `hours` and `trainings` added, moved in the histogram. */
+export function addedToTotal(before: Total | undefined, base: Total, hours: number, trainings: number, delta: HistogramDelta): Total {
   const after: Total = { ...base, hours: roundHours(base.hours + hours), trainings: base.trainings + trainings, revision: base.revision + 1 };
   moveInHistogram(delta, before && histogramSide(before), histogramSide(after));
-  return { after, steps: [totalWriteStep(before, after), ...(before ? [] : [totalAddedStep(base.nip, profile!.employee.version)])] };
+  return after;
 }
 
 /** Reads the employee's total of `year` (or their profile, when none) and builds its change. */
@@ -46,7 +53,7 @@ export function zeroTotalSteps(employee: Employee, year: number, storedVersion: 
   const after = { ...total, revision: 1 };
   const delta: HistogramDelta = new Map();
   moveInHistogram(delta, undefined, histogramSide(after));
-  return [totalWriteStep(undefined, after), ...(storedVersion === undefined ? [] : [totalAddedStep(employee.nip, storedVersion)]), ...counterSteps(year, delta, employee.nip)];
+  return [totalWriteStep(undefined, after), ...(storedVersion === undefined ? [] : [totalAddedStep(employee.nip, storedVersion)]), lockFreeStep(employee.nip, year), ...counterSteps(year, delta, employee.nip)];
 }
 
 /** The steps that move every total of an employee to their new unit and name (none when neither changed). */
@@ -56,7 +63,7 @@ export function movedTotalsSteps(totals: Total[], employee: Pick<Employee, 'nip'
     const after: Total = { ...before, unit: employee.unit, name: employee.name, revision: before.revision + 1 };
     const delta: HistogramDelta = new Map();
     moveInHistogram(delta, histogramSide(before), histogramSide(after));
-    return [totalWriteStep(before, after), ...counterSteps(before.year, delta, employee.nip)];
+    return [totalWriteStep(before, after), lockFreeStep(employee.nip, before.year), ...counterSteps(before.year, delta, employee.nip)];
   });
 }
 
