@@ -9,7 +9,7 @@ import { addTraining } from '../../shared/training/service/records.ts';
 import { putEmployee } from '../../shared/training/service/employees.ts';
 import { keyText } from '../../shared/text.ts';
 import { bucketOf } from '../../shared/training/hours-index.ts';
-import { zeroTotal } from '../../shared/training/repository/total-changes.ts';
+import { countedRecord, zeroTotal } from '../../shared/training/repository/total-changes.ts';
 import { totalItem, totalKey } from '../../shared/training/repository/totals.ts';
 
 /**
@@ -62,5 +62,7 @@ export async function assertBulkLayoutMatches(samples: { agreement: Parameters<t
   expectSame('unit', unitBuilt, await stored({ PK: unitBuilt.PK, SK: unitBuilt.SK }));
 
   const { training } = await addTraining(samples.nip, samples.training, actor);
-  expectSame('total', totalItem({ ...zeroTotal(employee, training.year), hours: training.hours, trainings: 1, revision: 2 }), await stored(totalKey(samples.nip, training.year)));
+  const counted = countedRecord(training);
+  const total = { ...zeroTotal(employee, training.year), hours: training.hours, trainings: 1, records: [counted.id], certificates: counted.certificate ? [counted.certificate] : [], revision: 2 };
+  expectSame('total', totalItem(total), await stored(totalKey(samples.nip, training.year)));
 }

@@ -63,6 +63,9 @@ async function expectTotalsAndCountersExact(): Promise<void> {
       const records = items.filter((item) => String(item.SK).startsWith(`TRAINING#${total.year as number}#`));
       const hours = records.reduce((sum, record) => sum + (record.hours as number), 0);
       expect({ nip, year: total.year, hours: total.hours, trainings: total.trainings, unit: total.unit, name: total.name }).toEqual({ nip, year: total.year, hours, trainings: records.length, unit: profile.unit, name: profile.name });
+      // The total lists exactly its records and their certificate numbers: duplicates are found from it.
+      expect([...(total.records as string[])].sort()).toEqual(records.map((record) => record.id as string).sort());
+      expect([...(total.certificates as string[])].sort()).toEqual(records.flatMap((record) => (record.certificateNumber ? [keyText(record.certificateNumber as string)] : [])).sort());
       expect(total.GSI2PK).toBe(`HOURS#${total.year as number}#${keyText(profile.unit as string)}`);
       expect(total.GSI2SK).toBe(`${paddedHours(hours)}#${nip}`);
       const key = `${total.year as number}|${keyText(profile.unit as string)}|${bucketOf(hours)}`;

@@ -11,17 +11,18 @@ import type { MessageCode } from '../../i18n/messages.ts';
 import { attendanceKey } from '../rules.ts';
 import type { Training } from '../schemas.ts';
 import { employeeAuditStep, employeePartition } from './employees.ts';
-import { totalChange } from './total-changes.ts';
+import { alreadyCounted, countedRecord, totalChange } from './total-changes.ts';
 
 /**
  * Training records in the single table:
  *
  *   EMPLOYEE#<nip> / TRAINING#<year>#<id>     a record       GSI3 LINKED#<agreementId> / <endsOn>#<id>
- *   EMPLOYEE#<nip> / CERTIFICATE#<number>     the same certificate twice is a duplicate
  *
  * A record's id is its end date and a digest of what makes two records the same attendance
- * (title, provider, dates): the record's own key is the guard against recording it twice, so a
- * re-imported row or a retried write finds it and changes nothing.
+ * (title, provider, dates), so a re-imported row or a retried write finds it and changes nothing.
+ * The year's total lists the ids of its records and their certificate numbers (total-changes.ts):
+ * one read of the total tells whether a record, or another with the same certificate number that
+ * year, is already stored; the record's own key still guards a single write.
  */
 export const linkedPartition = (agreementId: string) => `LINKED#${agreementId}`;
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
@@ -31,7 +32,6 @@ export function trainingIdOf(training: Pick<Training, 'title' | 'provider' | 'st
   return `${training.endsOn.replaceAll('-', '')}-${digest(attendanceKey(training))}`;
 }
 const trainingKey = (nip: string, id: string) => ({ PK: employeePartition(nip), SK: `TRAINING#${id.slice(0, 4)}#${id}` });
-export const certificateGuardKey = (nip: string, certificate: string) => ({ PK: employeePartition(nip), SK: `CERTIFICATE#${keyText(certificate)}` });
 export const recordKey = (training: Pick<Training, 'nip' | 'id'>) => trainingKey(training.nip, training.id);
 
 export function trainingItem(training: Training) {
@@ -55,16 +55,6 @@ export function recordPutStep(training: Training): TransactStep {
   return { item: { Put: { TableName: tableName(), Item: trainingItem(training), ConditionExpression: 'attribute_not_exists(PK)' } }, onConditionFailed: duplicateRecord };
 }
 
-/** The certificate number, once per employee (only for records that carry one). */
-export function certificateGuardStep(training: Training): TransactStep[] {
-  const guard = certificateGuardItem(training);
-  return guard ? [{ item: { Put: { TableName: tableName(), Item: guard, ConditionExpression: 'attribute_not_exists(PK)' } }, onConditionFailed: duplicateCertificate }] : [];
-}
-
-/** The item that holds a record's certificate number (none without one). */
-export function certificateGuardItem(training: Training): Record<string, unknown> | undefined {
-  return training.certificateNumber ? { ...certificateGuardKey(training.nip, training.certificateNumber), entity: 'GUARD', trainingId: training.id } : undefined;
-}
 
 /** The agreement a record links to exists (checked in the record's transaction). */
 export function agreementExistsStep(agreementId: string): TransactStep {
@@ -81,8 +71,10 @@ export function agreementExistsStep(agreementId: string): TransactStep {
  * build the steps again, see `writeWithTotals`). Other writes may join the same transaction.
  */
 export async function insertionSteps(training: Training): Promise<TransactStep[]> {
-  const change = await totalChange(training.nip, training.year, training.hours, 1);
-  return [...(training.agreementId ? [agreementExistsStep(training.agreementId)] : []), recordPutStep(training), ...certificateGuardStep(training), ...change];
+  const { base, steps } = await totalChange(training.nip, training.year, [countedRecord(training)], []);
+  const counted = alreadyCounted(base, countedRecord(training));
+  if (counted) throw counted === 'record' ? duplicateRecord() : duplicateCertificate();
+  return [...(training.agreementId ? [agreementExistsStep(training.agreementId)] : []), recordPutStep(training), ...steps];
 }
 
 export async function getTraining(nip: string, id: string): Promise<Training | undefined> {
@@ -93,14 +85,13 @@ export async function getTraining(nip: string, id: string): Promise<Training | u
 
 /** The steps that remove a record, its certificate guard and its hours from the total (read first). */
 export async function deletionSteps(training: Training, by: string, at: string): Promise<TransactStep[]> {
-  const change = await totalChange(training.nip, training.year, -training.hours, -1);
+  const { steps } = await totalChange(training.nip, training.year, [], [countedRecord(training)]);
   return [
     {
       item: { Delete: { TableName: tableName(), Key: trainingKey(training.nip, training.id), ConditionExpression: 'attribute_exists(PK)' } },
       onConditionFailed: () => new NotFoundError({ code: 'TRAINING_NOT_FOUND', params: { id: training.id } }),
     },
-    ...(training.certificateNumber ? [{ item: { Delete: { TableName: tableName(), Key: certificateGuardKey(training.nip, training.certificateNumber) } } }] : []),
-    ...change,
+    ...steps,
     employeeAuditStep(training.nip, at, { by, action: 'TRAINING_REMOVED', trainingId: training.id, hours: training.hours, year: training.year }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { TransactStep } from '../../db/transactions.ts';
+import { keyText } from '../../text.ts';
 import { roundHours } from '../rules.ts';
-import type { Employee } from '../schemas.ts';
+import type { Employee, Training } from '../schemas.ts';
 import { moveInHistogram, type HistogramDelta } from '../hours-index.ts';
 import { lockFreeStep } from './bulk-locks.ts';
 import { requireStoredEmployee, totalAddedStep, type StoredEmployee } from './employees.ts';
@@ -15,32 +16,62 @@ import { counterSteps, getTotal, histogramSide, TotalChangedError, totalWriteSte
 
 /** A total of zero for an employee who has none that year: it takes the profile's unit and name. */
 export function zeroTotal(employee: Pick<Employee, 'nip' | 'unit' | 'name'>, year: number): Total {
-  return { nip: employee.nip, year, unit: employee.unit, name: employee.name, hours: 0, trainings: 0, revision: 0 };
+  return { nip: employee.nip, year, unit: employee.unit, name: employee.name, hours: 0, trainings: 0, records: [], certificates: [], revision: 0 };
+}
+
+/** A record as its year's total counts it. */
+export interface CountedRecord {
+  id: string;
+  hours: number;
+  /** The certificate number, as keyed. */
+  certificate?: string;
+}
+
+export const countedRecord = (training: Pick<Training, 'id' | 'hours' | 'certificateNumber'>): CountedRecord => ({
+  id: training.id,
+  hours: training.hours,
+  ...(training.certificateNumber ? { certificate: keyText(training.certificateNumber) } : {}),
+});
+
+/** Whether the total already counts the record, or another record with its certificate number. */
+export function alreadyCounted(total: Total, record: CountedRecord): 'record' | 'certificate' | undefined {
+  if (total.records.includes(record.id)) return 'record';
+  return record.certificate && total.certificates.includes(record.certificate) ? 'certificate' : undefined;
 }
 
 /**
- * The total after adding `hours` and `trainings` (negative: removing) to `before`, or, when the
- * year has no total yet, to a zero total of the stored profile; with the histogram change.
+ * The total after adding and removing records to `before`, or, when the year has no total yet,
+ * to a zero total of the stored profile; with the histogram change.
  */
-export function changedTotal(before: Total | undefined, profile: StoredEmployee | undefined, year: number, hours: number, trainings: number, delta: HistogramDelta): { after: Total; steps: TransactStep[] } {
-  const after = addedToTotal(before, before ?? zeroTotal(profile!.employee, year), hours, trainings, delta);
+export function changedTotal(before: Total | undefined, profile: StoredEmployee | undefined, year: number, added: CountedRecord[], removed: CountedRecord[], delta: HistogramDelta): { after: Total; steps: TransactStep[] } {
+  const after = withRecords(before, before ?? zeroTotal(profile!.employee, year), added, removed, delta);
   return { after, steps: [totalWriteStep(before, after), ...(before ? [] : [totalAddedStep(after.nip, profile!.employee.version)]), lockFreeStep(after.nip, year)] };
 }
 
-/** `base` (the stored total `before`, or a new one) with `hours` and `trainings` added, moved in the histogram. */
-export function addedToTotal(before: Total | undefined, base: Total, hours: number, trainings: number, delta: HistogramDelta): Total {
-  const after: Total = { ...base, hours: roundHours(base.hours + hours), trainings: base.trainings + trainings, revision: base.revision + 1 };
+/** `base` (the stored total `before`, or a new one) with records added and removed, moved in the histogram. */
+export function withRecords(before: Total | undefined, base: Total, added: CountedRecord[], removed: CountedRecord[], delta: HistogramDelta): Total {
+  const gone = new Set(removed.map((record) => record.id));
+  const goneCertificates = new Set(removed.flatMap((record) => (record.certificate ? [record.certificate] : [])));
+  const hours = added.reduce((sum, record) => sum + record.hours, 0) - removed.reduce((sum, record) => sum + record.hours, 0);
+  const after: Total = {
+    ...base,
+    hours: roundHours(base.hours + hours),
+    trainings: base.trainings + added.length - removed.length,
+    records: [...base.records.filter((id) => !gone.has(id)), ...added.map((record) => record.id)],
+    certificates: [...base.certificates.filter((certificate) => !goneCertificates.has(certificate)), ...added.flatMap((record) => (record.certificate ? [record.certificate] : []))],
+    revision: base.revision + 1,
+  };
   moveInHistogram(delta, before && histogramSide(before), histogramSide(after));
   return after;
 }
 
-/** Reads the employee's total of `year` (or their profile, when none) and builds its change. */
-export async function totalChange(nip: string, year: number, hours: number, trainings: number): Promise<TransactStep[]> {
+/** Reads the employee's total of `year` (or their profile, when none) and builds its change; `base` is the total it changes. */
+export async function totalChange(nip: string, year: number, added: CountedRecord[], removed: CountedRecord[]): Promise<{ base: Total; steps: TransactStep[] }> {
   const before = await getTotal(nip, year);
   const profile = before ? undefined : await requireStoredEmployee(nip);
   const delta: HistogramDelta = new Map();
-  const { steps } = changedTotal(before, profile, year, hours, trainings, delta);
-  return [...steps, ...counterSteps(year, delta, nip)];
+  const { steps } = changedTotal(before, profile, year, added, removed, delta);
+  return { base: before ?? zeroTotal(profile!.employee, year), steps: [...steps, ...counterSteps(year, delta, nip)] };
 }
 
 /**

@@ -24,6 +24,9 @@ export interface Total {
   name: string;
   hours: number;
   trainings: number;
+  /** Ids of the year's records, and the certificate numbers they carry (as keyed): a duplicate is found from the total alone. */
+  records: string[];
+  certificates: string[];
   revision: number;
 }
 
@@ -41,8 +44,8 @@ export function totalItem(total: Total) {
 }
 
 export function totalFromItem(item: Record<string, unknown>): Total {
-  const { nip, year, unit, name, hours, trainings, revision } = item as unknown as Total;
-  return { nip, year, unit, name, hours, trainings, revision };
+  const { nip, year, unit, name, hours, trainings, records, certificates, revision } = item as unknown as Total;
+  return { nip, year, unit, name, hours, trainings, records: records ?? [], certificates: certificates ?? [], revision };
 }
 
 /** The stored total changed between the read and the write: build the write again from `stored`. */

@@ -11,7 +11,7 @@ import { insertionSteps } from '../repository/records.ts';
 import { writeWithTotals } from '../repository/total-changes.ts';
 import { counterSteps, readTotals } from '../repository/totals.ts';
 import type { Training, TrainingInput } from '../schemas.ts';
-import { guardKeys, planBatch, storedKey, type StoredState } from './bulk-plan.ts';
+import { planBatch, type StoredState } from './bulk-plan.ts';
 import { bulkOutcome, failedOutcome, notAnswered, type BulkContext, type Outcome } from './outcomes.ts';
 import { newTraining } from './records.ts';
 
@@ -21,9 +21,10 @@ import { newTraining } from './records.ts';
  * Rows go into lanes by the lock of their total (the year and a quarter of the employees, see
  * bulk-locks.ts); lanes run side by side, each a batch of up to 250 rows at a time:
  *
- *   hold the lock → read totals, records, certificate guards, agreements (BatchGetItem) → decide
- *   each row (bulk-plan.ts) → store the intent in the lock → BatchWriteItem the records, guards
- *   and new totals → apply the histogram change and release the lock (one transaction)
+ *   hold the lock → read the totals (which list the year's records and certificate numbers) and
+ *   agreements (BatchGetItem) → decide each row (bulk-plan.ts) → store the intent in the lock →
+ *   BatchWriteItem the records and new totals → apply the histogram change and release the lock
+ *   (one transaction)
  *
  * While the lock is held nobody else changes those totals, so the unconditional batch writes lose
  * nothing; a writer that dies leaves its intent, which the next holder completes. A re-run finds
@@ -33,7 +34,6 @@ import { newTraining } from './records.ts';
 const BATCH_ROWS = 1_000;
 const LANES_IN_FLIGHT = 4;
 const ALONE_IN_FLIGHT = 8;
-const READS_IN_FLIGHT = 8;
 /** DynamoDB's item limit is 400 KB: an intent above this splits its batch. */
 const MAX_INTENT_BYTES = 300_000;
 /** Attempts at finishing an intent before leaving it to the next holder. */
@@ -128,20 +128,11 @@ async function completeWithRetries(lock: HeldLock, intent: Intent): Promise<void
 /** What the plan needs, read consistently under the lock. */
 async function readState(trainings: Training[]): Promise<StoredState> {
   const agreementIds = [...new Set(trainings.flatMap((training) => (training.agreementId ? [training.agreementId] : [])))];
-  const [totals, stored, agreements] = await Promise.all([
-    readTotals(trainings),
-    batchGetAll(trainings.flatMap(guardKeys), { consistent: true, projection: 'PK, SK', concurrency: READS_IN_FLIGHT }),
-    batchGetAll(agreementIds.map(agreementKey), { consistent: true, projection: 'PK, SK' }),
-  ]);
+  const [totals, agreements] = await Promise.all([readTotals(trainings), batchGetAll(agreementIds.map(agreementKey), { consistent: true, projection: 'PK, SK' })]);
   const withoutTotal = trainings.filter((training) => !totals.has(`${training.nip}#${training.year}`)).map((training) => training.nip);
   const profiles = withoutTotal.length ? await readStoredEmployees(withoutTotal) : new Map();
-  const existing = new Set(agreements.map((item) => storedKey(item as { PK: string; SK: string })));
-  return {
-    totals,
-    stored: new Set(stored.map((item) => storedKey(item as { PK: string; SK: string }))),
-    agreements: new Set(agreementIds.filter((id) => existing.has(storedKey(agreementKey(id))))),
-    profiles: new Set(profiles.keys()),
-  };
+  const existing = new Set(agreements.map((item) => item.PK));
+  return { totals, agreements: new Set(agreementIds.filter((id) => existing.has(agreementKey(id).PK))), profiles: new Set(profiles.keys()) };
 }
 
 /** A row whose employee has no total that year: one transaction, as `POST /employees/{nip}/trainings` writes it. */
