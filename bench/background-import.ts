@@ -82,7 +82,7 @@ export async function backgroundImport(engine: BenchEngine, log: (line: string) 
         [`The row writer alone (addTrainings per chunk of ${CHUNK_ROWS})`, count(rows.length), `${(alone.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(alone.milliseconds))],
         ['Raw BatchWriteItem of the same records', count(rows.length), `${(rawMilliseconds / 1000).toFixed(1)} s`, perSecond(rate(rawMilliseconds))],
       ]),
-      'The overhead figure is what the background pipeline adds to its row writer; the ratio to a raw BatchWrite is set by the writer (one transaction per row until the bulk writers of shared/training/service/ are swapped in, writers.ts).',
+      'The overhead figure is what the background pipeline adds to its row writer; the ratio to a raw BatchWrite is set by the writer (section 4).',
     ],
   };
 }

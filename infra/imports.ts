@@ -20,7 +20,7 @@ export interface ImportsProps {
 
 const consumer = fileConsumers.find((candidate) => candidate.prefix === 'imports/')!;
 
-/** Workers at once: ~16 row transactions each, so ~80 in flight, well inside on-demand DynamoDB's start. */
+/** Workers at once: ~16 batch writes each, so ~80 in flight, well inside on-demand DynamoDB's start. */
 export const IMPORT_WORKERS = 5;
 /** A chunk of 250 rows takes a few seconds; the rest is headroom for a throttled table. */
 const WORKER_TIMEOUT_SECONDS = 120;

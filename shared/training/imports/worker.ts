@@ -15,10 +15,10 @@ import { addTrainings, upsertEmployees, type BulkContext, type Outcome } from '.
  *
  * A worker that dies mid-chunk leaves the chunk unrecorded: the work item comes back (SQS), the
  * chunk runs again, the rows its first attempt stored are recognized (writers.ts) and every count
- * is added once. Totals stay exact whatever happens, because each record is one transaction with
- * its duplicate guards and the total.
+ * is added once. Totals stay exact whatever happens: the bulk writer holds the lock of the totals
+ * it rewrites, and a dead writer's intent is completed once (shared/training/repository/bulk-locks.ts).
  */
-/** Rows per work item: ~250 transactions, a few seconds of a worker; its outcome (rejected rows included) fits one item. */
+/** Rows per work item: a second or two of a worker; its outcome (rejected rows included) fits one item. */
 export const CHUNK_ROWS = 250;
 
 export interface ChunkWork {

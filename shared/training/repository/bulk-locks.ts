@@ -27,7 +27,7 @@ export const LOCK_SHARDS = 4;
 /** Longer than any holder can live (the import worker's timeout is 120 s, the API's 29 s): a live holder is never taken over. */
 export const LOCK_LEASE_MS = 180_000;
 /** BatchWriteItem calls in flight per holder. */
-const PUTS_IN_FLIGHT = 8;
+const PUTS_IN_FLIGHT = 4;
 /** Counter updates per transaction, with the lock's own step (DynamoDB's limit is 100 items). */
 const COUNTERS_PER_TRANSACTION = 99;
 
