@@ -7,6 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileConsumers } from '../shared/files/consumers.ts';
+import { CHUNKS_PER_CALL } from '../shared/training/imports/worker.ts';
 import { deadLetterQueue } from './dead-letters.ts';
 import { acknowledgeNotificationsHandler, type Files } from './files.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
@@ -30,8 +31,8 @@ const WORKER_TIMEOUT_SECONDS = 120;
  *
  * A file arriving under `imports/` is an S3 event on the imports queue; the worker that takes it
  * reads the header, counts the rows and queues one message per chunk of 250 rows on the same
- * queue; any free worker (at most IMPORT_WORKERS at once) takes a chunk, writes its rows and
- * records its outcome once (the checkpoint). A worker that dies or times out leaves its message
+ * queue; any free worker (at most IMPORT_WORKERS at once) takes up to 8 chunks, writes their rows and
+ * records each chunk's outcome once (the checkpoint). A worker that dies or times out leaves its message
  * to come back after the visibility timeout; after 5 receipts it waits in the dead-letter queue
  * (alarmed). Chosen over a Step Functions distributed map: no state machine to pay per state
  * transition (~100 transitions per 50,000 rows would be cheap too, but its map reads the file
@@ -66,7 +67,8 @@ export class Imports extends Construct {
     bindTable(this.worker.function, props.table, consumer.tableActions);
     props.files.grantObjects(this.worker, [{ action: 'GetObject', prefix: consumer.prefix }]);
     this.queue.grantSendMessages(this.worker.function);
-    this.worker.function.addEventSource(new SqsEventSource(this.queue, { batchSize: 1, maxConcurrency: IMPORT_WORKERS, reportBatchItemFailures: true }));
+    // A worker takes up to CHUNKS_PER_CALL chunks at once and writes them in one call of the bulk writer.
+    this.worker.function.addEventSource(new SqsEventSource(this.queue, { batchSize: CHUNKS_PER_CALL, maxConcurrency: IMPORT_WORKERS, reportBatchItemFailures: true }));
 
     props.files.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: consumer.prefix });
     acknowledgeNotificationsHandler(Stack.of(this));

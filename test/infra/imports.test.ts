@@ -41,7 +41,7 @@ describe('background imports on AWS', () => {
     expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.imports.deadLetters), 'Arn'] }, maxReceiveCount: 5 });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
-      BatchSize: 1,
+      BatchSize: 8,
       ScalingConfig: { MaximumConcurrency: 5 },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });

@@ -3,7 +3,7 @@ import type { S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { settings } from '../../config.ts';
 import { objectKeysOf } from '../../files/events.ts';
 import { log } from '../../log.ts';
-import { fileArrived, inProcess, runChunk, type ChunkWork, type Dispatch } from './worker.ts';
+import { fileArrived, inProcess, runChunks, type ChunkWork, type Dispatch } from './worker.ts';
 
 const BATCH = 10;
 
@@ -40,15 +40,32 @@ export async function handleImportEvent(event: S3Event | SQSEvent): Promise<SQSB
     return { batchItemFailures: [] };
   }
   const failures: SQSBatchResponse['batchItemFailures'] = [];
+  const failed = (error: unknown, messages: string[]) => {
+    log('error', 'import message failed', { error: (error as Error).name, reason: (error as Error).message });
+    failures.push(...messages.map((itemIdentifier) => ({ itemIdentifier })));
+  };
+  // Chunks of one import are written together (one writer call, bigger batches); the other messages one by one.
+  const chunks = new Map<string, { chunks: number[]; messages: string[] }>();
   for (const message of (event as SQSEvent).Records) {
     try {
       const body = JSON.parse(message.body) as unknown;
-      if (isChunk(body)) await runChunk(body);
+      if (isChunk(body)) {
+        const group = chunks.get(body.importId) ?? { chunks: [], messages: [] };
+        group.chunks.push(body.chunk);
+        group.messages.push(message.messageId);
+        chunks.set(body.importId, group);
+      }
       // S3 sends an s3:TestEvent (no Records) when the notification is configured: nothing to do.
       else if ((body as Partial<S3Event>).Records) await handleImportEvent(body as S3Event);
     } catch (error) {
-      log('error', 'import message failed', { error: (error as Error).name, reason: (error as Error).message });
-      failures.push({ itemIdentifier: message.messageId });
+      failed(error, [message.messageId]);
+    }
+  }
+  for (const [importId, group] of chunks) {
+    try {
+      await runChunks(importId, group.chunks);
+    } catch (error) {
+      failed(error, group.messages);
     }
   }
   return { batchItemFailures: failures };

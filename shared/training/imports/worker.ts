@@ -18,8 +18,14 @@ import { addTrainings, upsertEmployees, type BulkContext, type Outcome } from '.
  * is added once. Totals stay exact whatever happens: the bulk writer holds the lock of the totals
  * it rewrites, and a dead writer's intent is completed once (shared/training/repository/bulk-locks.ts).
  */
-/** Rows per work item: a second or two of a worker; its outcome (rejected rows included) fits one item. */
+/** Rows per work item: its outcome (rejected rows included) fits one item. */
 export const CHUNK_ROWS = 250;
+/**
+ * Chunks written in one call of the writer (a worker takes up to this many messages at once): the
+ * bulk writer's batches are then ~2,000 rows, a quarter per lock, not ~60; each chunk is still
+ * recorded alone.
+ */
+export const CHUNKS_PER_CALL = 8;
 
 export interface ChunkWork {
   importId: string;
@@ -68,23 +74,41 @@ export async function fileArrived(key: string, dispatch: Dispatch, chunkRows = C
 
 /** A chunk as a worker on AWS receives it: the import and its file are read again. */
 export async function runChunk(work: ChunkWork, faults: FaultInjection = {}): Promise<void> {
-  const record = await getImport(work.importId);
-  if (!record || record.status !== 'RUNNING') return;
-  const roster = parseRoster(await readImportFile(record.fileKey), record.kind);
-  await processChunk(record, work.chunk, roster, faults);
+  await runChunks(work.importId, [work.chunk], faults);
 }
 
-/** The chunks one after the other, in this process: `npm start` and the tests. */
+/** Chunks of one import that a worker received together, written in one writer call. */
+export async function runChunks(importId: string, chunks: number[], faults: FaultInjection = {}): Promise<void> {
+  const record = await getImport(importId);
+  if (!record || record.status !== 'RUNNING') return;
+  const roster = parseRoster(await readImportFile(record.fileKey), record.kind);
+  await processChunks(record, chunks, roster, faults);
+}
+
+/** The chunks in this process, CHUNKS_PER_CALL at a time: `npm start` and the tests. */
 export const inProcess: Dispatch = async (work, roster, record) => {
-  for (const { chunk } of work) await processChunk(record, chunk, roster);
+  for (let offset = 0; offset < work.length; offset += CHUNKS_PER_CALL) {
+    await processChunks(
+      record,
+      work.slice(offset, offset + CHUNKS_PER_CALL).map(({ chunk }) => chunk),
+      roster,
+    );
+  }
 };
 
 export async function processChunk(record: ImportRecord, chunk: number, roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {
+  await processChunks(record, [chunk], roster, faults);
+}
+
+/** Writes the rows of `chunks` in one writer call, then records each chunk's outcome (its checkpoint). */
+export async function processChunks(record: ImportRecord, chunks: number[], roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {
   const kind = record.kind ?? roster.header.kind;
   const size = record.chunkRows ?? CHUNK_ROWS;
-  const rows = roster.rows.slice(chunk * size, (chunk + 1) * size);
-  const checks = rows.map((row) => rowCheckers[kind](roster.header, row));
-  const entries = checks.flatMap((check) => (check.ok ? [check.entry as never] : []));
+  const parts = chunks.map((chunk) => {
+    const rows = roster.rows.slice(chunk * size, (chunk + 1) * size);
+    return { chunk, rows, checks: rows.map((row) => rowCheckers[kind](roster.header, row)) };
+  });
+  const entries = parts.flatMap(({ checks }) => checks.flatMap((check) => (check.ok ? [check.entry as never] : [])));
   // Every attempt writes as the import, at the import's time: a row stored by an earlier attempt is recognized.
   const context: BulkContext = { subject: record.createdBy, now: new Date(record.createdAt), importId: record.id };
   const outcomes = faults.dieAfterRows === undefined ? await writers[kind](entries, context) : await dieAfter(faults.dieAfterRows, entries, (part) => writers[kind](part, context));
@@ -93,17 +117,20 @@ export async function processChunk(record: ImportRecord, chunk: number, roster: 
   if (retryable?.kind === 'rejected') throw retryable.retryable; // not recorded: the chunk runs again
 
   let next = 0;
-  const rejectedRows: RejectedRow[] = [];
-  let imported = 0;
-  let duplicates = 0;
-  checks.forEach((check, index) => {
-    const row = rows[index]!;
-    const outcome: Outcome = check.ok ? outcomes[next++]! : { kind: 'rejected', errors: check.errors };
-    if (outcome.kind === 'imported') imported += 1;
-    else if (outcome.kind === 'duplicate') duplicates += 1;
-    else rejectedRows.push({ line: row.line, fields: row.fields, errors: outcome.errors });
+  const tallies = parts.map(({ chunk, rows, checks }) => {
+    const rejectedRows: RejectedRow[] = [];
+    let imported = 0;
+    let duplicates = 0;
+    checks.forEach((check, index) => {
+      const row = rows[index]!;
+      const outcome: Outcome = check.ok ? outcomes[next++]! : { kind: 'rejected', errors: check.errors };
+      if (outcome.kind === 'imported') imported += 1;
+      else if (outcome.kind === 'duplicate') duplicates += 1;
+      else rejectedRows.push({ line: row.line, fields: row.fields, errors: outcome.errors });
+    });
+    return { chunk, counts: { processed: rows.length, imported, duplicates, rejected: rejectedRows.length }, rejectedRows };
   });
-  await recordChunk(record.id, chunk, { processed: rows.length, imported, duplicates, rejected: rejectedRows.length }, rejectedRows);
+  for (const { chunk, counts, rejectedRows } of tallies) await recordChunk(record.id, chunk, counts, rejectedRows);
   await finishIfComplete(record.id, new Date().toISOString());
 }
 
