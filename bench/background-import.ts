@@ -4,8 +4,9 @@ import { todayInJakarta } from '../shared/time/calendar.ts';
 import { importFileKey } from '../shared/training/imports/roster-file.ts';
 import { checkTrainingRow, parseRoster } from '../shared/training/imports/roster.ts';
 import { importByUpload, readImport } from '../shared/training/imports/service.ts';
-import { CHUNK_ROWS } from '../shared/training/imports/worker.ts';
+import { CHUNK_ROWS, CHUNKS_PER_CALL } from '../shared/training/imports/worker.ts';
 import { addTrainings, type Outcome } from '../shared/training/imports/writers.ts';
+import type { TrainingEntry } from '../shared/training/imports/roster.ts';
 import type { RosterImport } from '../shared/training/imports/schemas.ts';
 import { batchWriteAll } from './support/bulk.ts';
 import { config } from './support/config.ts';
@@ -34,19 +35,24 @@ async function importToDone(csv: string): Promise<{ milliseconds: number; result
   return { milliseconds, result: await readImport(created.id) };
 }
 
-/** The writer alone, chunk by chunk as the worker calls it, on the same rows under other titles. */
-async function writerAlone(csv: string): Promise<{ milliseconds: number; records: Record<string, unknown>[] }> {
+/** The roster's rows as the worker checks them. */
+function entriesOf(csv: string): TrainingEntry[] {
   const { header, rows } = parseRoster(csv);
-  const entries = rows.flatMap((row) => {
+  return rows.flatMap((row) => {
     const check = checkTrainingRow(header, row);
     return check.ok ? [check.entry] : [];
   });
+}
+
+/** The writer alone, called as the worker calls it (CHUNKS_PER_CALL chunks at a time), on the same rows under other titles. */
+async function writerAlone(entries: TrainingEntry[]): Promise<number> {
   const start = performance.now();
   const outcomes: Outcome[] = [];
-  for (let offset = 0; offset < entries.length; offset += CHUNK_ROWS) outcomes.push(...(await addTrainings(entries.slice(offset, offset + CHUNK_ROWS), actor())));
+  const perCall = CHUNK_ROWS * CHUNKS_PER_CALL;
+  for (let offset = 0; offset < entries.length; offset += perCall) outcomes.push(...(await addTrainings(entries.slice(offset, offset + perCall), actor())));
   const milliseconds = since(start);
   if (outcomes.some((outcome) => outcome.kind !== 'imported')) throw new Error('the writer alone did not import every row');
-  return { milliseconds, records: entries.map((entry, index) => ({ PK: `BENCH#${index}`, SK: 'RAW', entity: 'TRAINING', ...entry })) };
+  return milliseconds;
 }
 
 export async function backgroundImport(engine: BenchEngine, log: (line: string) => void): Promise<Section> {
@@ -58,12 +64,16 @@ export async function backgroundImport(engine: BenchEngine, log: (line: string) 
   const rows = rosterRows(nips, 1);
   log(`  background import of ${count(rows.length)} rows over ${count(employees)} employees…`);
   const csv = rosterCsv(rows, 'background', year);
+  const aloneEntries = entriesOf(rosterCsv(rows, 'alone', year));
+  // The raw baseline before the import and after the writer alone: the machine's pace drifts within a run.
+  const rawRecords = (pass: string) => aloneEntries.map((entry, index) => ({ PK: `BENCH#${index}`, SK: `RAW#${pass}`, entity: 'TRAINING', ...entry }));
+  const rawBefore = await batchWriteAll(rawRecords('before'), config.writeConcurrency);
   const first = await importToDone(csv);
   log(`  re-import…`);
   const again = await importToDone(csv);
   log(`  the writer alone and a raw BatchWrite…`);
-  const alone = await writerAlone(rosterCsv(rows, 'alone', year));
-  const rawMilliseconds = await batchWriteAll(alone.records, config.writeConcurrency);
+  const alone = { milliseconds: await writerAlone(aloneEntries) };
+  const rawMilliseconds = (rawBefore + (await batchWriteAll(rawRecords('after'), config.writeConcurrency))) / 2;
 
   const rate = (milliseconds: number) => (rows.length * 1_000) / milliseconds;
   const complete = first.result.status === 'DONE' && first.result.rows.imported === rows.length;
@@ -72,15 +82,15 @@ export async function backgroundImport(engine: BenchEngine, log: (line: string) 
     title: `4b. Background import (${count(rows.length)} rows over ${count(employees)} employees, POST /training-imports)`,
     figures: [
       figure('Time to DONE / the row writer alone (pipeline overhead)', `${times(first.milliseconds / alone.milliseconds)} (${(first.milliseconds / 1000).toFixed(1)} s vs ${(alone.milliseconds / 1000).toFixed(1)} s)`, '≈ 1x', complete),
-      figure('Background import rows/s / raw BatchWrite rows/s', `${times(rate(first.milliseconds) / rate(rawMilliseconds))} (${perSecond(rate(first.milliseconds))} vs ${perSecond(rate(rawMilliseconds))})`, '≥ 0.3x (issue 11)', complete),
+      figure('Background import rows/s / raw BatchWrite rows/s', `${times(rate(first.milliseconds) / rate(rawMilliseconds))} (${perSecond(rate(first.milliseconds))} vs ${perSecond(rate(rawMilliseconds))})`, '≥ 0.3x (issue 11)', complete && rawMilliseconds / first.milliseconds >= 0.3),
       figure('Re-import: every row a duplicate', `${count(again.result.rows.duplicates)} duplicates of ${count(rows.length)} in ${(again.milliseconds / 1000).toFixed(1)} s`, `${count(rows.length)}`, allDuplicates),
     ],
     details: [
       markdownTable(['Writer', 'Rows', 'Time', 'Rows/s'], [
-        ['Background import: file stored, read, parsed, chunks of 250 with a checkpoint each (in-process dispatch)', count(rows.length), `${(first.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(first.milliseconds))],
+        [`Background import: file stored, read, parsed, chunks of ${CHUNK_ROWS} with a checkpoint each, ${CHUNKS_PER_CALL} per writer call (in-process dispatch)`, count(rows.length), `${(first.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(first.milliseconds))],
         ['Re-import of the same file (every row a duplicate)', count(rows.length), `${(again.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(again.milliseconds))],
-        [`The row writer alone (addTrainings per chunk of ${CHUNK_ROWS})`, count(rows.length), `${(alone.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(alone.milliseconds))],
-        ['Raw BatchWriteItem of the same records', count(rows.length), `${(rawMilliseconds / 1000).toFixed(1)} s`, perSecond(rate(rawMilliseconds))],
+        [`The row writer alone (addTrainings per ${CHUNKS_PER_CALL} chunks of ${CHUNK_ROWS})`, count(rows.length), `${(alone.milliseconds / 1000).toFixed(1)} s`, perSecond(rate(alone.milliseconds))],
+        ['Raw BatchWriteItem of the same records (mean of one run before the import and one after the writer alone)', count(rows.length), `${(rawMilliseconds / 1000).toFixed(1)} s`, perSecond(rate(rawMilliseconds))],
       ]),
       'The overhead figure is what the background pipeline adds to its row writer; the ratio to a raw BatchWrite is set by the writer (section 4).',
     ],
