@@ -27,7 +27,7 @@ import './agreement-list.css';
  * never render again.
  */
 
-/** Filters to show and the address they were chosen at: once the address changes (to them, or back), it rules again. */
+/** Filters to show and the address they were chosen at: they are shown while that address is, until they reach the address. */
 interface Shown {
   search: string;
   at: string;
@@ -101,8 +101,8 @@ const FilterFields = memo(function FilterFields({ initial }: { initial: string }
 });
 
 /**
- * The filter form, for the filters of the address. An address changed elsewhere (back, a shared
- * link) is written into the fields in place instead of mounting them again. noValidate: no field
+ * The filter form, for the filters shown. Filters shown by other means (back, a shared link, the
+ * reset) are written into the fields in place instead of mounting them again. noValidate: no field
  * has a constraint, and the browser's validation pass forced a style and layout before the request
  * could leave.
  */
@@ -112,8 +112,8 @@ const ListFilters = memo(function ListFilters({ search, show }: { search: string
   const [initial] = useState(search);
   const [exportState, setExportState] = useState<{ busy?: boolean; error?: string }>({});
 
-  // The filters this form applied, until the address catches up with them: the fields already
-  // say so, and may have been edited again meanwhile. Any other new address is written into them.
+  // The filters this form applied, until they are shown: the fields already say so, and may have
+  // been edited again meanwhile. Any other filters shown are written into them.
   const applied = useRef<string>(undefined);
   useLayoutEffect(() => {
     if (search === applied.current) applied.current = undefined;
@@ -305,21 +305,22 @@ export default function AgreementList() {
   const [params] = useSearchParams();
   const address = params.toString();
   const [shown, setShown] = useState<Shown>();
+  // Shown filters that reached the address are done with (back to their old address shows that one).
+  if (shown && shown.search === address) setShown(undefined);
   const search = shown?.at === address ? shown.search : address;
-  const at = useRef(address);
-  useLayoutEffect(() => {
-    at.current = address;
-  }, [address]);
   // The request leaves now; the filters are shown in the next task, once the API client has
   // reached fetch() (after its middleware's microtasks, which a render in this task would hold up).
+  // They were chosen at the browser's address, which may be ahead of the one rendered (a
+  // navigation still committing): once that one is rendered, they are shown.
   const show = useCallback<Show>((next) => {
     prefetchAgreements(next);
-    setTimeout(() => setShown({ search: next.toString(), at: at.current }));
+    const at = new URLSearchParams(window.location.search).toString();
+    setTimeout(() => setShown({ search: next.toString(), at }));
   }, []);
   return (
     <Stack data-page="agreement-list">
       <ListHeader />
-      <ListFilters search={address} show={show} />
+      <ListFilters search={search} show={show} />
       <ListResults search={search} addressed={search === address} show={show} />
     </Stack>
   );
