@@ -79,6 +79,17 @@ describe('agreements-admin at work', () => {
     await settled(page);
     await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count(), { timeout: POLL_TIMEOUT }).toBe(sisterCities);
     await expect(page.getByLabel('Jenis').inputValue()).resolves.toBe('SISTER_CITY');
+    // Keyboard: Enter in a field applies the filters; the reset empties the fields and the address;
+    // going back writes the earlier filters into the fields.
+    await page.getByLabel('Mitra').fill('tokyo');
+    await page.getByLabel('Mitra').press('Enter');
+    await page.waitForURL(/partner=tokyo/);
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await page.waitForURL((url) => url.search === '');
+    await expect(page.getByLabel('Jenis').inputValue()).resolves.toBe('');
+    await page.goBack();
+    await page.waitForURL(/partner=tokyo/);
+    await expect.poll(() => page.getByLabel('Mitra').inputValue(), { timeout: POLL_TIMEOUT }).toBe('tokyo');
     await context.close();
   });
 

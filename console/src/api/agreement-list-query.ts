@@ -24,12 +24,18 @@ export function agreementListQuery(params: URLSearchParams) {
   };
 }
 
+/** Starts `GET /agreements` for these filters (or joins the request already under way for them). */
+export function prefetchAgreements(params: URLSearchParams): void {
+  void queryClient.prefetchQuery(agreementListQuery(params));
+}
+
 /**
  * The route's loader: the request starts with the navigation, while the page's code loads and
  * renders, instead of after (a waterfall that doubled the list's time on a slow CPU; bench/console.ts).
  * Only for a reader: anyone else gets the sign-in or the 403 page, not a request.
  */
 export function prefetchAgreementList({ request }: { request: Request }): null {
-  if (hasAnyGroup(currentSession(), readers)) void queryClient.prefetchQuery(agreementListQuery(new URL(request.url).searchParams));
+  if (hasAnyGroup(currentSession(), readers)) prefetchAgreements(new URL(request.url).searchParams);
   return null;
 }
+

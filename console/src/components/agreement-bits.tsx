@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import type { Agreement } from '../api/client.ts';
 import { todayInJakarta } from '../../../shared/time/calendar.ts';
 import { daysLeft } from '../domain/windows.ts';
-import { useI18n } from '../i18n/language.tsx';
+import { useI18n, type I18n } from '../i18n/language.tsx';
 
-const statusColors: Record<Agreement['status'], string> = { PENDING: 'grape', ACTIVE: 'green', EXPIRED: 'red', TERMINATED: 'gray', RENEWED: 'blue', WITHDRAWN: 'dark' };
+/** The Mantine colour of each status (the list draws its badges itself, agreement-list.css). */
+export const statusColors: Record<Agreement['status'], string> = { PENDING: 'grape', ACTIVE: 'green', EXPIRED: 'red', TERMINATED: 'gray', RENEWED: 'blue', WITHDRAWN: 'dark' };
 
 /** The status as a word (never colour alone) in a badge. */
 export function StatusBadge({ status }: { status: Agreement['status'] }) {
@@ -17,17 +18,16 @@ export function StatusBadge({ status }: { status: Agreement['status'] }) {
   );
 }
 
-/** "12 hari lagi", "berakhir 3 hari lalu", "mulai 5 hari lagi", counted on today's Jakarta date. */
+/** "12 hari lagi", "berakhir 3 hari lalu", "mulai 5 hari lagi", counted on `today`'s Jakarta date. */
+export function daysLeftText(agreement: Pick<Agreement, 'startsOn' | 'endsOn' | 'status'>, today: string, t: I18n['t']): string {
+  if (agreement.status === 'PENDING') return t('startsIn', { days: daysLeft(agreement.startsOn, today) });
+  const days = daysLeft(agreement.endsOn, today);
+  return days === 0 ? t('endsToday') : days > 0 ? t('daysLeft', { days }) : t('endedDaysAgo', { days: -days });
+}
+
 export function DaysLeft({ agreement }: { agreement: Pick<Agreement, 'startsOn' | 'endsOn' | 'status'> }) {
   const { t } = useI18n();
-  const today = todayInJakarta();
-  let text: string;
-  if (agreement.status === 'PENDING') text = t('startsIn', { days: daysLeft(agreement.startsOn, today) });
-  else {
-    const days = daysLeft(agreement.endsOn, today);
-    text = days === 0 ? t('endsToday') : days > 0 ? t('daysLeft', { days }) : t('endedDaysAgo', { days: -days });
-  }
-  return <span className="days-left">{text}</span>;
+  return <span className="days-left">{daysLeftText(agreement, todayInJakarta(), t)}</span>;
 }
 
 export function AgreementLink({ agreement }: { agreement: Pick<Agreement, 'id' | 'title'> }) {

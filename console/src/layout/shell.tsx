@@ -1,10 +1,10 @@
 import { AppShell, Button, Group, NativeSelect, NavLink, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import type { Group as UserGroup } from '../../../shared/http/auth.ts';
 import { alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from '../access.ts';
 import { signOut } from '../auth/sign-out.ts';
-import { hasAnyGroup } from '../auth/session.ts';
+import { hasAnyGroup, type Session } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
 import { Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
@@ -28,9 +28,14 @@ const navigation: { to: string; label: MessageKey; groups: readonly UserGroup[] 
 export function Shell() {
   const session = useSession();
   const location = useLocation();
-  const { t, language, setLanguage } = useI18n();
   if (!session) return <Navigate to={`/masuk?kembali=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  const current = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  return <ShellFrame session={session} pathname={location.pathname} />;
+}
+
+/** The header and navigation follow the path only: a new query string (a list's filters) does not render them again (memo). */
+const ShellFrame = memo(function ShellFrame({ session, pathname }: { session: Session; pathname: string }) {
+  const { t, language, setLanguage } = useI18n();
+  const current = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="md">
       <a className="skip-link" href="#main">
@@ -75,4 +80,4 @@ export function Shell() {
       </AppShell.Main>
     </AppShell>
   );
-}
+});

@@ -1,48 +1,91 @@
-import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { memo, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { agreementKinds, agreementStatuses } from '../../../shared/agreements/schemas.ts';
+import { todayInJakarta } from '../../../shared/time/calendar.ts';
 import { agreementWriters } from '../access.ts';
-import { agreementListQuery, listFilterNames } from '../api/agreement-list-query.ts';
+import { agreementListQuery, listFilterNames, prefetchAgreements } from '../api/agreement-list-query.ts';
 import type { Agreement } from '../api/client.ts';
 import { downloadExport } from '../api/export.ts';
 import { ApiError, isMissing } from '../api/problem.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
-import { AgreementLink, DaysLeft, partnerNames, StatusBadge } from '../components/agreement-bits.tsx';
+import { daysLeftText, partnerNames, statusColors } from '../components/agreement-bits.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
+import './agreement-list.css';
 
-/**
- * The rows of a page, rendered again only when the page's items change (memo): a new answer
- * re-renders the table, not the filters, which is most of the work on a slow CPU.
+/*
+ * Where the time of a render went on a slow CPU (bench/console.ts, CDP trace at 4× throttling),
+ * and what this page does about it. New filters (or a page, or a reset) are shown first and put in
+ * the address after the rows are painted: a navigation costs a history entry (pushState) and a
+ * render of the router's tree (every router link follows the location), which the rows waited for
+ * when it came first. The request leaves from the click, before any render. A new answer renders
+ * only the table, in plain markup (no kit component, no router link per cell); the filter fields
+ * never render again.
  */
-const AgreementRows = memo(function AgreementRows({ items }: { items: Agreement[] }) {
-  const { label, date } = useI18n();
-  return items.map((agreement) => (
-    <Table.Tr key={agreement.id}>
-      <Table.Td>
-        <AgreementLink agreement={agreement} />
-      </Table.Td>
-      <Table.Td>{label(agreement.kind)}</Table.Td>
-      <Table.Td>{partnerNames(agreement)}</Table.Td>
-      <Table.Td>{date(agreement.endsOn)}</Table.Td>
-      <Table.Td>
-        <StatusBadge status={agreement.status} />
-      </Table.Td>
-      <Table.Td>
-        <DaysLeft agreement={agreement} />
-      </Table.Td>
-    </Table.Tr>
-  ));
+
+/** Filters to show and the address they were chosen at: they are shown while that address is, until they reach the address. */
+interface Shown {
+  search: string;
+  at: string;
+}
+type Show = (params: URLSearchParams) => void;
+
+/** Runs `task` after the next frame is painted (its rAF, then the first task after that frame); returns a cancel. */
+function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/** Writes the filters of an address into the form's fields (uncontrolled: no render). */
+function fillFields(form: HTMLFormElement, search: string) {
+  const params = new URLSearchParams(search);
+  for (const name of listFilterNames) {
+    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    if (field) field.value = params.get(name) ?? '';
+  }
+}
+
+/** The filters of a form, as the address carries them. */
+function filtersOf(form: HTMLFormElement): URLSearchParams {
+  const values = new FormData(form);
+  const filters = new URLSearchParams();
+  for (const name of listFilterNames) {
+    const value = String(values.get(name) ?? '').trim();
+    if (value) filters.set(name, value);
+  }
+  return filters;
+}
+
+/** The title and the "new agreement" button: nothing in them follows the address (memo). */
+const ListHeader = memo(function ListHeader() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <Group justify="space-between">
+      <PageTitle>{t('listTitle')}</PageTitle>
+      {hasAnyGroup(session, agreementWriters) && (
+        <Button component={Link} to="/kerja-sama/baru">
+          {t('newAgreement')}
+        </Button>
+      )}
+    </Group>
+  );
 });
 
-/** The filter inputs, uncontrolled, filled from the address; rendered again only when the address changes (memo). */
-const FilterFields = memo(function FilterFields({ search }: { search: string }) {
+/** The filter inputs, uncontrolled, filled from the address when they mount; never rendered again (memo). */
+const FilterFields = memo(function FilterFields({ initial }: { initial: string }) {
   const { t, label } = useI18n();
-  const params = new URLSearchParams(search);
+  const params = new URLSearchParams(initial);
   const options = (values: readonly string[]) => [{ value: '', label: t('any') }, ...values.map((value) => ({ value, label: label(value) }))];
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
@@ -57,68 +100,181 @@ const FilterFields = memo(function FilterFields({ search }: { search: string }) 
   );
 });
 
-/** `/kerja-sama`: filters in the URL, cursor paging, export of the filtered list. */
-export default function AgreementList() {
+/**
+ * The filter form, for the filters shown. Filters shown by other means (back, a shared link, the
+ * reset) are written into the fields in place instead of mounting them again. noValidate: no field
+ * has a constraint, and the browser's validation pass forced a style and layout before the request
+ * could leave.
+ */
+const ListFilters = memo(function ListFilters({ search, show }: { search: string; show: Show }) {
   const { t } = useI18n();
-  const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const form = useRef<HTMLFormElement>(null);
+  const [initial] = useState(search);
   const [exportState, setExportState] = useState<{ busy?: boolean; error?: string }>({});
-  // Started by the route's loader already (api/agreement-list-query.ts): this picks up that request.
-  const list = useQuery({ ...agreementListQuery(params), placeholderData: keepPreviousData });
 
-  function applyFilters(event: FormEvent<HTMLFormElement>) {
+  // The filters this form applied, until they are shown: the fields already say so, and may have
+  // been edited again meanwhile. Any other filters shown are written into them.
+  const applied = useRef<string>(undefined);
+  useLayoutEffect(() => {
+    if (search === applied.current) applied.current = undefined;
+    else if (form.current) fillFields(form.current, search);
+  }, [search]);
+
+  function apply(filters: URLSearchParams) {
+    applied.current = filters.toString();
+    show(filters);
+  }
+
+  // The click, not the submit that follows it, applies the filters: the request leaves before the
+  // browser's form submission steps. Enter in a field clicks this default button too.
+  function applyOnClick(event: MouseEvent<HTMLButtonElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of listFilterNames) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setParams(next);
+    apply(filtersOf(form.current!));
+  }
+
+  function applyOnSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply(filtersOf(event.currentTarget));
+  }
+
+  function reset() {
+    fillFields(form.current!, '');
+    apply(new URLSearchParams());
   }
 
   async function exportAs(format: 'xlsx' | 'csv') {
     setExportState({ busy: true });
     try {
-      await downloadExport(format, params);
+      await downloadExport(format, new URLSearchParams(search));
       setExportState({});
     } catch (error) {
       setExportState({ error: isMissing(error, { shadowed: true }) ? t('exportUnavailable') : error instanceof ApiError ? error.message : String(error) });
     }
   }
 
-  const cursor = params.get('cursor');
-
   return (
-    <Stack data-page="agreement-list" data-fresh={list.data && !list.isPlaceholderData ? "true" : "false"}>
-      <Group justify="space-between">
-        <PageTitle>{t('listTitle')}</PageTitle>
-        {hasAnyGroup(session, agreementWriters) && (
-          <Button component={Link} to="/kerja-sama/baru">
-            {t('newAgreement')}
-          </Button>
-        )}
+    <Paper withBorder p="md" component="form" ref={form} onSubmit={applyOnSubmit} noValidate aria-label={t('filters')} className="no-print">
+      <FilterFields initial={initial} />
+      <Group mt="md">
+        <Button type="submit" onClick={applyOnClick}>
+          {t('apply')}
+        </Button>
+        <Button variant="outline" onClick={reset}>
+          {t('reset')}
+        </Button>
+        <Button variant="outline" loading={exportState.busy} onClick={() => void exportAs('xlsx')}>
+          {t('exportXlsx')}
+        </Button>
+        <Button variant="outline" loading={exportState.busy} onClick={() => void exportAs('csv')}>
+          {t('exportCsv')}
+        </Button>
       </Group>
-      <Paper withBorder p="md" component="form" onSubmit={applyFilters} aria-label={t('filters')} key={params.toString()} className="no-print">
-        <FilterFields search={params.toString()} />
-        <Group mt="md">
-          <Button type="submit">{t('apply')}</Button>
-          <Button variant="outline" onClick={() => setParams(new URLSearchParams())}>
-            {t('reset')}
-          </Button>
-          <Button variant="outline" loading={exportState.busy} onClick={() => void exportAs('xlsx')}>
-            {t('exportXlsx')}
-          </Button>
-          <Button variant="outline" loading={exportState.busy} onClick={() => void exportAs('csv')}>
-            {t('exportCsv')}
-          </Button>
-        </Group>
-        {exportState.error && (
-          <Alert mt="sm" color="orange" role="status">
-            {exportState.error}
-          </Alert>
-        )}
-      </Paper>
+      {exportState.error && (
+        <Alert mt="sm" color="orange" role="status">
+          {exportState.error}
+        </Alert>
+      )}
+    </Paper>
+  );
+});
+
+/** The column headers, the same for every answer (memo). */
+const AgreementTableHead = memo(function AgreementTableHead() {
+  const { t } = useI18n();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('colTitle')}</th>
+        <th scope="col">{t('colKind')}</th>
+        <th scope="col">{t('colPartners')}</th>
+        <th scope="col">{t('colEnds')}</th>
+        <th scope="col">{t('colStatus')}</th>
+        <th scope="col">{t('colDaysLeft')}</th>
+      </tr>
+    </thead>
+  );
+});
+
+/**
+ * The rows of an answer as plain table markup (agreement-list.css), rendered again only for a new
+ * answer (memo). Titles are ordinary links; the table follows them inside the app (below).
+ */
+const AgreementRows = memo(function AgreementRows({ items }: { items: Agreement[] }) {
+  const { t, label, date } = useI18n();
+  const today = todayInJakarta();
+  return (
+    <tbody>
+      {items.map((agreement) => (
+        <tr key={agreement.id}>
+          <td>
+            <a className="agreement-link" href={`/kerja-sama/${agreement.id}`}>
+              {agreement.title}
+            </a>
+          </td>
+          <td>{label(agreement.kind)}</td>
+          <td>{partnerNames(agreement)}</td>
+          <td>{date(agreement.endsOn)}</td>
+          <td>
+            <span className="status-badge" style={{ background: `var(--mantine-color-${statusColors[agreement.status]}-light)` }}>
+              {label(agreement.status)}
+            </span>
+          </td>
+          <td>
+            <span className="days-left">{daysLeftText(agreement, today, t)}</span>
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+});
+
+/**
+ * The table of an answer (plain markup, agreement-list.css; it scrolls sideways on a narrow
+ * screen), with one click handler for every title link: a plain click stays in the app.
+ */
+const AgreementTable = memo(function AgreementTable({ items }: { items: Agreement[] }) {
+  const navigate = useNavigate();
+  function follow(event: MouseEvent<HTMLTableElement>) {
+    const link = (event.target as Element).closest('a.agreement-link');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(link.getAttribute('href')!);
+  }
+  return (
+    <div className="agreement-table-scroll">
+      <table className="agreement-table" aria-labelledby="page-title" data-testid="agreement-table" onClick={follow}>
+        <AgreementTableHead />
+        <AgreementRows items={items} />
+      </table>
+    </div>
+  );
+});
+
+/**
+ * The answer for some filters, with cursor paging. The previous rows stay while the next answer
+ * loads; data-query and data-fresh say which filters the rows answer (bench/console.ts). Once the
+ * answer (or its error) is painted, filters not yet in the address are put there.
+ */
+const ListResults = memo(function ListResults({ search, addressed, show }: { search: string; addressed: boolean; show: Show }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(search);
+  // Started by the click or the route's loader already (api/agreement-list-query.ts): this picks up that request.
+  const list = useQuery({ ...agreementListQuery(params), placeholderData: keepPreviousData });
+  const fresh = list.data !== undefined && !list.isPlaceholderData;
+  const settled = fresh || list.error !== null;
+  useEffect(() => {
+    if (!addressed && settled) return afterNextPaint(() => void navigate({ search }));
+  }, [addressed, settled, search, navigate]);
+  const pageAt = (cursor: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (cursor) next.set('cursor', cursor);
+    else next.delete('cursor');
+    show(next);
+  };
+  const nextCursor = list.data?.nextCursor;
+  return (
+    <Stack data-query={search} data-fresh={fresh}>
       {list.error ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : !list.data ? (
@@ -126,36 +282,46 @@ export default function AgreementList() {
       ) : list.data.items.length === 0 ? (
         <Text>{t('noResults')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover aria-labelledby="page-title" data-testid="agreement-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('colTitle')}</Table.Th>
-                <Table.Th scope="col">{t('colKind')}</Table.Th>
-                <Table.Th scope="col">{t('colPartners')}</Table.Th>
-                <Table.Th scope="col">{t('colEnds')}</Table.Th>
-                <Table.Th scope="col">{t('colStatus')}</Table.Th>
-                <Table.Th scope="col">{t('colDaysLeft')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <AgreementRows items={list.data.items} />
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AgreementTable items={list.data.items} />
       )}
       <Group className="no-print">
-        {cursor && (
-          <Button variant="outline" onClick={() => setParams((current) => (current.delete('cursor'), current))}>
+        {params.get('cursor') && (
+          <Button variant="outline" onClick={() => pageAt(undefined)}>
             {t('firstPage')}
           </Button>
         )}
-        {list.data?.nextCursor && (
-          <Button variant="outline" onClick={() => setParams((current) => (current.set('cursor', list.data!.nextCursor!), current))}>
+        {nextCursor && (
+          <Button variant="outline" onClick={() => pageAt(nextCursor)}>
             {t('nextPage')}
           </Button>
         )}
       </Group>
+    </Stack>
+  );
+});
+
+/** `/kerja-sama`: filters in the URL, cursor paging, export of the filtered list. */
+export default function AgreementList() {
+  const [params] = useSearchParams();
+  const address = params.toString();
+  const [shown, setShown] = useState<Shown>();
+  // Shown filters that reached the address are done with (back to their old address shows that one).
+  if (shown && shown.search === address) setShown(undefined);
+  const search = shown?.at === address ? shown.search : address;
+  // The request leaves now; the filters are shown in the next task, once the API client has
+  // reached fetch() (after its middleware's microtasks, which a render in this task would hold up).
+  // They were chosen at the browser's address, which may be ahead of the one rendered (a
+  // navigation still committing): once that one is rendered, they are shown.
+  const show = useCallback<Show>((next) => {
+    prefetchAgreements(next);
+    const at = new URLSearchParams(window.location.search).toString();
+    setTimeout(() => setShown({ search: next.toString(), at }));
+  }, []);
+  return (
+    <Stack data-page="agreement-list">
+      <ListHeader />
+      <ListFilters search={search} show={show} />
+      <ListResults search={search} addressed={search === address} show={show} />
     </Stack>
   );
 }
