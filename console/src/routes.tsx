@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { prefetchAgreementList } from './api/agreement-list-query.ts';
+import { prefetchUnit } from './api/unit-queries.ts';
 import { agreementWriters, alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from './access.ts';
 import { Guard } from './components/guard.tsx';
 import { NotFound } from './components/states.tsx';
@@ -16,7 +17,8 @@ const Calendar = lazy(() => import('./pages/calendar.tsx'));
 const Statistics = lazy(() => import('./pages/statistics.tsx'));
 const Alerts = lazy(() => import('./pages/alerts.tsx'));
 const Compliance = lazy(() => import('./pages/compliance.tsx'));
-const Unit = lazy(() => import('./pages/unit.tsx'));
+const loadUnit = () => import('./pages/unit.tsx');
+const Unit = lazy(loadUnit);
 const Targets = lazy(() => import('./pages/targets.tsx'));
 const EmployeeSearch = lazy(() => import('./pages/employee-search.tsx'));
 const EmployeeProfile = lazy(() => import('./pages/employee-profile.tsx'));
@@ -39,8 +41,9 @@ export const router = createBrowserRouter([
       { path: 'kalender', element: <Guard groups={readers}><Calendar /></Guard> },
       { path: 'statistik', element: <Guard groups={readers}><Statistics /></Guard> },
       { path: 'notifikasi', element: <Guard groups={alertReaders}><Alerts /></Guard> },
-      { path: 'pelatihan', element: <Guard groups={trainingReaders}><Compliance /></Guard> },
-      { path: 'pelatihan/unit/:unit', element: <Guard groups={trainingReaders}><Unit /></Guard> },
+      // The heat map's units open the unit page: its code loads with the heat map, not after the click.
+      { path: 'pelatihan', loader: () => (void loadUnit(), null), element: <Guard groups={trainingReaders}><Compliance /></Guard> },
+      { path: 'pelatihan/unit/:unit', loader: prefetchUnit, element: <Guard groups={trainingReaders}><Unit /></Guard> },
       { path: 'target-tahunan', element: <Guard groups={trainingReaders}><Targets /></Guard> },
       { path: 'pegawai', element: <Guard groups={trainingReaders}><EmployeeSearch /></Guard> },
       { path: 'pegawai/:nip', element: <Guard groups={trainingReaders}><EmployeeProfile /></Guard> },
