@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { api, unwrap } from '../api/client.ts';
+import { targetQuery } from '../api/unit-queries.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { TargetLine } from '../components/target-line.tsx';
@@ -36,7 +37,7 @@ export default function Compliance() {
   const [params, setParams] = useSearchParams();
   const thisYear = currentYear();
   const year = Number(params.get('tahun') ?? thisYear) || thisYear;
-  const target = useQuery({ queryKey: ['training-targets', year], queryFn: () => unwrap(api().GET('/training-targets/{year}', { params: { path: { year } } })) });
+  const target = useQuery(targetQuery(year));
   const summary = useQuery({ queryKey: ['compliance', 'summary', year], queryFn: () => yearSummary(year) });
   // The drill-down is the next step: its code is fetched while the heat map is read.
   useEffect(() => void import('./unit.tsx'), []);
