@@ -34,6 +34,7 @@ import { newTraining } from './records.ts';
 const BATCH_ROWS = 1_000;
 const LANES_IN_FLIGHT = 4;
 const ALONE_IN_FLIGHT = 8;
+const LOCK_GAP_MS = 150;
 /** DynamoDB's item limit is 400 KB: an intent above this splits its batch. */
 const MAX_INTENT_BYTES = 300_000;
 /** Attempts at finishing an intent before leaving it to the next holder. */
@@ -65,6 +66,9 @@ export async function addTrainings(entries: { nip: string; body: TrainingInput }
   const alone: Row[] = [];
   await inParallel([...lanes.values()], LANES_IN_FLIGHT, async (rows) => {
     for (let offset = 0; offset < rows.length; offset += BATCH_ROWS) {
+      // A lane of a big roster would hold its lock almost without a break: leave a gap between batches,
+      // so that single writes held back by the lock (retrying for ~10 s) get their turn.
+      if (offset > 0) await new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
       const batch = rows.slice(offset, offset + BATCH_ROWS);
       try {
         alone.push(...(await writeBatch(batch, outcomes)));
