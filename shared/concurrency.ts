@@ -6,3 +6,8 @@ export async function inParallel<T>(items: readonly T[], concurrency: number, wo
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
+
+/** `items` cut into consecutive slices of at most `size`. */
+export function slicesOf<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}

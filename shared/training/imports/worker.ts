@@ -1,3 +1,4 @@
+import { slicesOf } from '../../concurrency.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { getImport, failImport, finishIfComplete, recordChunk, recordedChunks, startImport, type ImportRecord, type RejectedRow } from './repository.ts';
@@ -87,13 +88,7 @@ export async function runChunks(importId: string, chunks: number[], faults: Faul
 
 /** The chunks in this process, CHUNKS_PER_CALL at a time: `npm start` and the tests. */
 export const inProcess: Dispatch = async (work, roster, record) => {
-  for (let offset = 0; offset < work.length; offset += CHUNKS_PER_CALL) {
-    await processChunks(
-      record,
-      work.slice(offset, offset + CHUNKS_PER_CALL).map(({ chunk }) => chunk),
-      roster,
-    );
-  }
+  for (const call of slicesOf(work, CHUNKS_PER_CALL)) await processChunks(record, call.map(({ chunk }) => chunk), roster);
 };
 
 export async function processChunk(record: ImportRecord, chunk: number, roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {

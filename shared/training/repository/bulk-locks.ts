@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { slicesOf } from '../../concurrency.ts';
 import { batchPutAll } from '../../db/batch.ts';
 import { db, tableName } from '../../db/client.ts';
 import { transact, type TransactItem, type TransactStep } from '../../db/transactions.ts';
@@ -8,7 +9,7 @@ import { TotalChangedError } from './totals.ts';
 
 /**
  *   TOTALS-LOCK#<year> / SHARD#<0..3>    held while a bulk writer rewrites totals of that year for a
- *                                        quarter of the employees (by the end of their NIP)
+ *                                        quarter of the employees (by a hash of their NIP)
  *
  * Bulk writers (roster imports) put records and totals with BatchWriteItem, three to four times
  * cheaper per item than a transaction but without conditions: a total rewritten so must not change
@@ -117,7 +118,7 @@ export async function recordIntent(lock: HeldLock, intent: Uint8Array): Promise<
 /** Writes the intent's items, applies its counters and releases the lock (each counter transaction once). */
 export async function completeIntent(lock: HeldLock, intent: Intent, applied = 0): Promise<void> {
   await batchPutAll(intent.items, PUTS_IN_FLIGHT);
-  const parts = Array.from({ length: Math.ceil(intent.counters.length / COUNTERS_PER_TRANSACTION) }, (_, index) => intent.counters.slice(index * COUNTERS_PER_TRANSACTION, (index + 1) * COUNTERS_PER_TRANSACTION));
+  const parts = slicesOf(intent.counters, COUNTERS_PER_TRANSACTION);
   if (parts.length === 0) return releaseLock(lock);
   for (let part = applied; part < parts.length; part += 1) {
     const counters: TransactStep[] = parts[part]!.map((item) => ({ item }));

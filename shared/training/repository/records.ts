@@ -71,8 +71,9 @@ export function agreementExistsStep(agreementId: string): TransactStep {
  * build the steps again, see `writeWithTotals`). Other writes may join the same transaction.
  */
 export async function insertionSteps(training: Training): Promise<TransactStep[]> {
-  const { base, steps } = await totalChange(training.nip, training.year, [countedRecord(training)], []);
-  const counted = alreadyCounted(base, countedRecord(training));
+  const record = countedRecord(training);
+  const { base, steps } = await totalChange(training.nip, training.year, [record], []);
+  const counted = alreadyCounted(base, record);
   if (counted) throw counted === 'record' ? duplicateRecord() : duplicateCertificate();
   return [...(training.agreementId ? [agreementExistsStep(training.agreementId)] : []), recordPutStep(training), ...steps];
 }

@@ -9,7 +9,7 @@ import { completeIntent, encodeIntent, holdLock, lockShardOf, LockLostError, rec
 import { readStoredEmployees } from '../repository/employees.ts';
 import { insertionSteps } from '../repository/records.ts';
 import { writeWithTotals } from '../repository/total-changes.ts';
-import { counterSteps, readTotals } from '../repository/totals.ts';
+import { counterSteps, readTotals, totalId } from '../repository/totals.ts';
 import type { Training, TrainingInput } from '../schemas.ts';
 import { planBatch, type StoredState } from './bulk-plan.ts';
 import { bulkOutcome, failedOutcome, notAnswered, type BulkContext, type Outcome } from './outcomes.ts';
@@ -19,7 +19,7 @@ import { newTraining } from './records.ts';
  * Training records written in bulk (roster imports): exact, resumable, and at batch-write speed.
  *
  * Rows go into lanes by the lock of their total (the year and a quarter of the employees, see
- * bulk-locks.ts); lanes run side by side, each a batch of up to 250 rows at a time:
+ * bulk-locks.ts); lanes run side by side, each a batch of up to BATCH_ROWS rows at a time:
  *
  *   hold the lock → read the totals (which list the year's records and certificate numbers) and
  *   agreements (BatchGetItem) → decide each row (bulk-plan.ts) → store the intent in the lock →
@@ -133,7 +133,7 @@ async function completeWithRetries(lock: HeldLock, intent: Intent): Promise<void
 async function readState(trainings: Training[]): Promise<StoredState> {
   const agreementIds = [...new Set(trainings.flatMap((training) => (training.agreementId ? [training.agreementId] : [])))];
   const [totals, agreements] = await Promise.all([readTotals(trainings), batchGetAll(agreementIds.map(agreementKey), { consistent: true, projection: 'PK, SK' })]);
-  const withoutTotal = trainings.filter((training) => !totals.has(`${training.nip}#${training.year}`)).map((training) => training.nip);
+  const withoutTotal = trainings.filter((training) => !totals.has(totalId(training.nip, training.year))).map((training) => training.nip);
   const profiles = withoutTotal.length ? await readStoredEmployees(withoutTotal) : new Map();
   const existing = new Set(agreements.map((item) => item.PK));
   return { totals, agreements: new Set(agreementIds.filter((id) => existing.has(agreementKey(id).PK))), profiles: new Set(profiles.keys()) };
