@@ -1,4 +1,4 @@
-import { slicesOf } from '../../concurrency.ts';
+import { inParallel, slicesOf } from '../../concurrency.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { getImport, failImport, finishIfComplete, recordChunk, recordedChunks, startImport, type ImportRecord, type RejectedRow } from './repository.ts';
@@ -86,9 +86,16 @@ export async function runChunks(importId: string, chunks: number[], faults: Faul
   await processChunks(record, chunks, roster, faults);
 }
 
-/** The chunks in this process, CHUNKS_PER_CALL at a time: `npm start` and the tests. */
+/**
+ * Writer calls side by side in this process, as workers are on AWS (infra/imports.ts lets five
+ * take chunks at once): two, since they share one local engine. One call's checkpoints and the
+ * idle ends of its lanes overlap the other's writes.
+ */
+const LOCAL_WORKERS = 2;
+
+/** The chunks in this process, CHUNKS_PER_CALL per writer call, LOCAL_WORKERS calls at a time: `npm start` and the tests. */
 export const inProcess: Dispatch = async (work, roster, record) => {
-  for (const call of slicesOf(work, CHUNKS_PER_CALL)) await processChunks(record, call.map(({ chunk }) => chunk), roster);
+  await inParallel(slicesOf(work, CHUNKS_PER_CALL), LOCAL_WORKERS, (call) => processChunks(record, call.map(({ chunk }) => chunk), roster));
 };
 
 export async function processChunk(record: ImportRecord, chunk: number, roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {
