@@ -5,7 +5,7 @@ import { addDays, todayInJakarta } from '../shared/time/calendar.ts';
 import { roundHours } from '../shared/training/rules.ts';
 import { putEmployee } from '../shared/training/service/employees.ts';
 import { callApi, type ApiAnswer, type ApiCall } from './support/api-client.ts';
-import { inParallel } from './support/bulk.ts';
+import { forEachIndex } from './support/bulk.ts';
 import { positive } from './support/config.ts';
 import { agreementInput, employeeInput } from './support/datasets.ts';
 import { startBenchEngine } from './support/engine.ts';
@@ -140,7 +140,7 @@ async function settleUnanswered(): Promise<void> {
 
 async function verifyTrainings(): Promise<string[]> {
   const problems: string[] = [];
-  await inParallel(EMPLOYEES, 8, async (index) => {
+  await forEachIndex(EMPLOYEES, 8, async (index) => {
     const nip = benchNip(index);
     const expected = hoursByNip.get(nip) ?? { hours: 0, count: 0 };
     const summary = await callApi(baseUrl, { method: 'GET', path: `/employees/${nip}/training-summary?year=${year}`, token: tokens.reader });
@@ -165,7 +165,7 @@ async function verifyTrainings(): Promise<string[]> {
 
 async function verifyAgreements(): Promise<string[]> {
   const problems: string[] = [];
-  await inParallel(agreements.length, 8, async (index) => {
+  await forEachIndex(agreements.length, 8, async (index) => {
     const tracked = agreements[index]!;
     const answer = await callApi(baseUrl, { method: 'GET', path: `/agreements/${tracked.id}`, token: tokens.reader });
     const applied = tracked.maybe && answer.body?.version === tracked.maybe.version ? tracked.maybe : tracked;
@@ -207,7 +207,7 @@ let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let failed = true;
 try {
   await engine.useTable('soak');
-  await inParallel(EMPLOYEES, 8, async (index) => {
+  await forEachIndex(EMPLOYEES, 8, async (index) => {
     await putEmployee(benchNip(index), employeeInput(index, 5), undefined, { subject: 'soak', now: new Date() });
   });
   server = await startServer();

@@ -9,7 +9,7 @@ import type { TrainingInput } from '../../shared/training/schemas.ts';
 import { addTraining } from '../../shared/training/service/records.ts';
 import { complianceReport } from '../../shared/training/service/compliance.ts';
 import { putEmployee } from '../../shared/training/service/employees.ts';
-import { inParallel } from './bulk.ts';
+import { forEachIndex } from './bulk.ts';
 import { agreementInput, employeeInput, unitName } from './datasets.ts';
 import { describeCommands, recorded, type RecordedCommand } from './instrument.ts';
 import { benchNip } from './nip.ts';
@@ -42,16 +42,16 @@ export async function seedLatencyData() {
   const today = todayInJakarta();
   const { agreement } = await createAgreement(agreementInput(0, { startsOn: addDays(today, -30), endsOn: addDays(today, 365) }), actor());
   // More than a page (25) of agreements ending within the default 90 days.
-  await inParallel(60, 8, async (index) => {
+  await forEachIndex(60, 8, async (index) => {
     await createAgreement(agreementInput(index + 1, { startsOn: addDays(today, -30), endsOn: addDays(today, 1 + index) }), actor());
   });
   const year = Number(today.slice(0, 4));
   const readerUnit = unitName(0);
-  await inParallel(READERS, 8, async (index) => {
+  await forEachIndex(READERS, 8, async (index) => {
     await putEmployee(benchNip(index), { ...employeeInput(index, 1), unit: readerUnit }, undefined, actor());
     await addTraining(benchNip(index), trainingBody(`seed ${index}`, year), actor());
   });
-  await inParallel(WRITERS, 8, async (index) => {
+  await forEachIndex(WRITERS, 8, async (index) => {
     await putEmployee(benchNip(READERS + index), { ...employeeInput(READERS + index, 1), unit: unitName(1) }, undefined, actor());
   });
   return { agreementId: agreement.id, readerUnit, year };

@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, type BatchGetCommandOutput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type BatchGetCommandOutput, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inParallel, slicesOf } from '../concurrency.ts';
 import { db, tableName } from './client.ts';
 
@@ -43,15 +43,15 @@ export async function batchGetAll(keys: Item[], options: { consistent: boolean; 
 
 /**
  * Puts every item, 25 per BatchWriteItem, `concurrency` calls in flight; unprocessed items are
- * sent again with a growing pause. Unconditional: callers make sure nobody else writes these
+ * sent again with a growing pause (through `client`, `db()` unless a caller has its own). Unconditional: callers make sure nobody else writes these
  * items meanwhile (see shared/training/repository/bulk-locks.ts).
  */
-export async function batchPutAll(items: Item[], concurrency: number): Promise<void> {
+export async function batchPutAll(items: Item[], concurrency: number, client: DynamoDBDocumentClient = db()): Promise<void> {
   await inParallel(slicesOf(items, PUTS_PER_CALL), concurrency, (slice) =>
     resendUnprocessed<WriteRequest>(
       slice.map((Item) => ({ PutRequest: { Item } })),
       async (pending) => {
-        const output: BatchWriteCommandOutput = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+        const output: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
         return output.UnprocessedItems?.[tableName()];
       },
     ),

@@ -34,14 +34,15 @@ describe('background imports on AWS', () => {
     ]);
   });
 
-  it('feeds the workers from an encrypted queue with a dead-letter queue after 5 receipts, one chunk per invocation, at most 5 at once', () => {
+  it('feeds the workers from an encrypted queue with a dead-letter queue after 5 receipts, up to 40 chunks per invocation, at most 5 at once', () => {
     const queue = resources[queueId]!.Properties;
     expect(queue.SqsManagedSseEnabled).toBe(true);
     expect(queue.VisibilityTimeout).toBe(720);
     expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.imports.deadLetters), 'Arn'] }, maxReceiveCount: 5 });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
-      BatchSize: 8,
+      BatchSize: 40,
+      MaximumBatchingWindowInSeconds: 1,
       ScalingConfig: { MaximumConcurrency: 5 },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });

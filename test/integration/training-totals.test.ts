@@ -155,6 +155,21 @@ describe('yearly totals and unit histograms', () => {
     await expectTotalsAndCountersExact();
   });
 
+  it('treat a certificate number as unique per employee and year, within a file as in the store', async () => {
+    const nip = nipFor(220);
+    await putEmployee(nip, employee(220), undefined, actor());
+    const outcomes = await addTrainings(
+      [
+        { nip, body: course('Sertifikasi', '2026-06-06', 8, { certificateNumber: 'SRT-1' }) },
+        { nip, body: course('Sertifikasi ulang', '2027-06-06', 8, { certificateNumber: 'SRT-1' }) },
+        { nip, body: course('Salinan', '2026-07-07', 8, { certificateNumber: 'SRT-1' }) },
+      ],
+      actor(),
+    );
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['imported', 'imported', 'duplicate']);
+    await expectTotalsAndCountersExact();
+  });
+
   it('hold back other writers of the totals a bulk writer holds, and let them through once it is done', async () => {
     const nip = nipFor(250);
     await putEmployee(nip, employee(250), undefined, actor());

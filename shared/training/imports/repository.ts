@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../db/client.ts';
 import { queryAll, type PageQuery } from '../../db/query.ts';
-import { transact } from '../../db/transactions.ts';
+import { transact, type TransactStep } from '../../db/transactions.ts';
 import { ConflictError, type FieldError } from '../../errors.ts';
 import type { RosterKind } from './roster.ts';
 import type { ImportStatus, RosterImport, RowCounts } from './schemas.ts';
@@ -103,32 +103,84 @@ async function endImport(id: string, status: ImportStatus, at: string, condition
   }
 }
 
+export interface ChunkTally {
+  chunk: number;
+  counts: Omit<RowCounts, 'total'>;
+  rejectedRows: RejectedRow[];
+}
+
+/** DynamoDB's limits on one transaction are 100 items and 4 MB: a group of checkpoints stays under both. */
+const CHUNKS_PER_TRANSACTION = 99;
+const BYTES_PER_TRANSACTION = 3_000_000;
+
 /**
- * The checkpoint: a chunk's outcome and the import's counts, in one transaction that succeeds
- * once per chunk. A chunk processed again (a redelivered message, a worker that died after its
- * rows) finds its record and adds nothing. Answers whether this call recorded it.
+ * The checkpoints of chunks written together: each chunk's outcome and the import's counts, the
+ * chunks recorded together in as few transactions as the limits allow. A chunk recorded before (a
+ * redelivered message, a worker that died after its checkpoints) cancels its group, which is then
+ * recorded chunk by chunk, so each count is added once.
  */
-export async function recordChunk(id: string, chunk: number, counts: Omit<RowCounts, 'total'>, rejectedRows: RejectedRow[]): Promise<boolean> {
+export async function recordChunks(id: string, tallies: ChunkTally[]): Promise<void> {
+  for (const group of checkpointGroups(tallies)) {
+    try {
+      await transact(checkpointSteps(id, group));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      for (const tally of group) await recordChunk(id, tally);
+    }
+  }
+}
+
+/** Consecutive tallies within one transaction's limits (a tally's size: its rejected rows, as JSON). */
+function checkpointGroups(tallies: ChunkTally[]): ChunkTally[][] {
+  const groups: ChunkTally[][] = [];
+  let bytes = 0;
+  for (const tally of tallies) {
+    const size = JSON.stringify(tally.rejectedRows).length + 200;
+    const current = groups.at(-1);
+    if (!current || current.length === CHUNKS_PER_TRANSACTION || bytes + size > BYTES_PER_TRANSACTION) {
+      groups.push([tally]);
+      bytes = size;
+    } else {
+      current.push(tally);
+      bytes += size;
+    }
+  }
+  return groups;
+}
+
+/**
+ * The checkpoint of one chunk, in one transaction that succeeds once per chunk. A chunk processed
+ * again finds its record and adds nothing. Answers whether this call recorded it.
+ */
+async function recordChunk(id: string, tally: ChunkTally): Promise<boolean> {
   try {
-    await transact([
-      { item: { Put: { TableName: tableName(), Item: { ...chunkKey(id, chunk), entity: 'IMPORT_CHUNK', chunk, ...counts, rejectedRows }, ConditionExpression: 'attribute_not_exists(PK)' } } },
-      {
-        item: {
-          Update: {
-            TableName: tableName(),
-            Key: importKey(id),
-            UpdateExpression: 'ADD #processed :processed, #imported :imported, #duplicates :duplicates, #rejected :rejected',
-            ExpressionAttributeNames: { '#processed': 'processed', '#imported': 'imported', '#duplicates': 'duplicates', '#rejected': 'rejected' },
-            ExpressionAttributeValues: { ':processed': counts.processed, ':imported': counts.imported, ':duplicates': counts.duplicates, ':rejected': counts.rejected },
-          },
-        },
-      },
-    ]);
+    await transact(checkpointSteps(id, [tally]));
     return true;
   } catch (error) {
     if (error instanceof ConflictError) return false;
     throw error;
   }
+}
+
+/** A Put of each chunk's outcome (once only) and one ADD of their counts to the import's. */
+function checkpointSteps(id: string, tallies: ChunkTally[]): TransactStep[] {
+  const sum = (name: keyof ChunkTally['counts']) => tallies.reduce((total, { counts }) => total + counts[name], 0);
+  return [
+    ...tallies.map(({ chunk, counts, rejectedRows }) => ({
+      item: { Put: { TableName: tableName(), Item: { ...chunkKey(id, chunk), entity: 'IMPORT_CHUNK', chunk, ...counts, rejectedRows }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    })),
+    {
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: importKey(id),
+          UpdateExpression: 'ADD #processed :processed, #imported :imported, #duplicates :duplicates, #rejected :rejected',
+          ExpressionAttributeNames: { '#processed': 'processed', '#imported': 'imported', '#duplicates': 'duplicates', '#rejected': 'rejected' },
+          ExpressionAttributeValues: { ':processed': sum('processed'), ':imported': sum('imported'), ':duplicates': sum('duplicates'), ':rejected': sum('rejected') },
+        },
+      },
+    },
+  ];
 }
 
 const chunksOf = (id: string): PageQuery => ({ keyCondition: 'PK = :pk AND begins_with(SK, :chunk)', names: {}, values: { ':pk': `IMPORT#${id}`, ':chunk': 'CHUNK#' } });

@@ -51,7 +51,8 @@ export async function addTrainings(entries: { nip: string; body: TrainingInput }
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const training = newTraining(entry.nip, entry.body, context);
-    const guards = [`${training.nip}#${training.id}`, ...(training.certificateNumber ? [`${training.nip}#C#${keyText(training.certificateNumber)}`] : [])];
+    // A certificate number is unique per employee and year, as the store's totals keep them.
+    const guards = [`${training.nip}#${training.id}`, ...(training.certificateNumber ? [`${training.nip}#${training.year}#C#${keyText(training.certificateNumber)}`] : [])];
     if (guards.some((guard) => seen.has(guard))) {
       outcomes[index] = { kind: 'duplicate' };
       return;
