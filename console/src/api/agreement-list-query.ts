@@ -25,7 +25,7 @@ export function agreementListQuery(params: URLSearchParams) {
 }
 
 /** Starts `GET /agreements` for these filters (or joins the request already under way for them). */
-export function prefetchAgreements(params: URLSearchParams): void {
+function prefetchAgreements(params: URLSearchParams): void {
   void queryClient.prefetchQuery(agreementListQuery(params));
 }
 

@@ -1,14 +1,16 @@
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { agreementKinds, agreementStatuses } from '../../../shared/agreements/schemas.ts';
 import { todayInJakarta } from '../../../shared/time/calendar.ts';
 import { agreementWriters } from '../access.ts';
-import { agreementListQuery, listFilterNames, prefetchAgreements } from '../api/agreement-list-query.ts';
+import { agreementListQuery, listFilterNames } from '../api/agreement-list-query.ts';
 import type { Agreement } from '../api/client.ts';
 import { downloadExport } from '../api/export.ts';
 import { ApiError, isMissing } from '../api/problem.ts';
+import { queryClient } from '../api/query-client.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
 import { daysLeftText, partnerNames, statusColors } from '../components/agreement-bits.tsx';
@@ -19,12 +21,13 @@ import './agreement-list.css';
 
 /*
  * Where the time of a render went on a slow CPU (bench/console.ts, CDP trace at 4× throttling),
- * and what this page does about it. New filters (or a page, or a reset) are shown first and put in
- * the address after the rows are painted: a navigation costs a history entry (pushState) and a
- * render of the router's tree (every router link follows the location), which the rows waited for
- * when it came first. The request leaves from the click, before any render. A new answer renders
- * only the table, in plain markup (no kit component, no router link per cell); the filter fields
- * never render again.
+ * and what this page does about it. The request leaves from the click, and nothing else runs on
+ * the main thread until its answer is in: no render for a pending state (the busy cue is an
+ * attribute set on the results' element), so the answer is handed to the page as soon as it
+ * arrives. The answer is then rendered at once and alone (flushSync, rows read from the cache):
+ * only the table, in plain markup (no kit component, no router link per cell); the filter form
+ * never renders again. The filters reach the address (a history entry and a render of the
+ * router's tree, which follows the location) once the rows are painted and the browser is idle.
  */
 
 /** Filters to show and the address they were chosen at: they are shown while that address is, until they reach the address. */
@@ -34,15 +37,21 @@ interface Shown {
 }
 type Show = (params: URLSearchParams) => void;
 
-/** Runs `task` after the next frame is painted (its rAF, then the first task after that frame); returns a cancel. */
-function afterNextPaint(task: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** Runs `task` once the next frame is painted and the browser is idle (Safari, without idle callbacks: the task after that frame); returns a cancel. */
+function whenIdleAfterPaint(task: () => void): () => void {
+  let cancelLater = () => {};
   const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task);
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(task, { timeout: 1000 });
+      cancelLater = () => cancelIdleCallback(idle);
+    } else {
+      const timer = setTimeout(task);
+      cancelLater = () => clearTimeout(timer);
+    }
   });
   return () => {
     cancelAnimationFrame(frame);
-    clearTimeout(timer);
+    cancelLater();
   };
 }
 
@@ -101,29 +110,15 @@ const FilterFields = memo(function FilterFields({ initial }: { initial: string }
 });
 
 /**
- * The filter form, for the filters shown. Filters shown by other means (back, a shared link, the
- * reset) are written into the fields in place instead of mounting them again. noValidate: no field
+ * The filter form. It never renders for new filters or answers (memo, stable props): the page
+ * writes filters shown by other means (back, a shared link) into its fields. noValidate: no field
  * has a constraint, and the browser's validation pass forced a style and layout before the request
- * could leave.
+ * could leave. agreement-list.css takes the transitions and the pressed-button shift off its
+ * controls: each cost a frame of style and paint while the request was out.
  */
-const ListFilters = memo(function ListFilters({ search, show }: { search: string; show: Show }) {
+const ListFilters = memo(function ListFilters({ form, initial, apply, shownFilters }: { form: RefObject<HTMLFormElement | null>; initial: string; apply: Show; shownFilters: () => URLSearchParams }) {
   const { t } = useI18n();
-  const form = useRef<HTMLFormElement>(null);
-  const [initial] = useState(search);
   const [exportState, setExportState] = useState<{ busy?: boolean; error?: string }>({});
-
-  // The filters this form applied, until they are shown: the fields already say so, and may have
-  // been edited again meanwhile. Any other filters shown are written into them.
-  const applied = useRef<string>(undefined);
-  useLayoutEffect(() => {
-    if (search === applied.current) applied.current = undefined;
-    else if (form.current) fillFields(form.current, search);
-  }, [search]);
-
-  function apply(filters: URLSearchParams) {
-    applied.current = filters.toString();
-    show(filters);
-  }
 
   // The click, not the submit that follows it, applies the filters: the request leaves before the
   // browser's form submission steps. Enter in a field clicks this default button too.
@@ -145,7 +140,7 @@ const ListFilters = memo(function ListFilters({ search, show }: { search: string
   async function exportAs(format: 'xlsx' | 'csv') {
     setExportState({ busy: true });
     try {
-      await downloadExport(format, new URLSearchParams(search));
+      await downloadExport(format, shownFilters());
       setExportState({});
     } catch (error) {
       setExportState({ error: isMissing(error, { shadowed: true }) ? t('exportUnavailable') : error instanceof ApiError ? error.message : String(error) });
@@ -153,7 +148,7 @@ const ListFilters = memo(function ListFilters({ search, show }: { search: string
   }
 
   return (
-    <Paper withBorder p="md" component="form" ref={form} onSubmit={applyOnSubmit} noValidate aria-label={t('filters')} className="no-print">
+    <Paper withBorder p="md" component="form" ref={form} onSubmit={applyOnSubmit} noValidate aria-label={t('filters')} className="list-filters no-print">
       <FilterFields initial={initial} />
       <Group mt="md">
         <Button type="submit" onClick={applyOnClick}>
@@ -197,15 +192,18 @@ const AgreementTableHead = memo(function AgreementTableHead() {
 
 /**
  * The rows of an answer as plain table markup (agreement-list.css), rendered again only for a new
- * answer (memo). Titles are ordinary links; the table follows them inside the app (below).
+ * answer (memo). Titles are ordinary links; the table follows them inside the app (below). Rows
+ * are keyed by position: a new answer rewrites the text of the rows in place, where keys by id
+ * removed every row and built new ones (the removal alone was a third of the render at 4×). A row
+ * holds no state, so nothing is lost by reusing it.
  */
 const AgreementRows = memo(function AgreementRows({ items }: { items: Agreement[] }) {
   const { t, label, date } = useI18n();
   const today = todayInJakarta();
   return (
     <tbody>
-      {items.map((agreement) => (
-        <tr key={agreement.id}>
+      {items.map((agreement, row) => (
+        <tr key={row}>
           <td>
             <a className="agreement-link" href={`/kerja-sama/${agreement.id}`}>
               {agreement.title}
@@ -252,19 +250,21 @@ const AgreementTable = memo(function AgreementTable({ items }: { items: Agreemen
 
 /**
  * The answer for some filters, with cursor paging. The previous rows stay while the next answer
- * loads; data-query and data-fresh say which filters the rows answer (bench/console.ts). Once the
- * answer (or its error) is painted, filters not yet in the address are put there.
+ * loads (the page marks the element aria-busy meanwhile); data-query and data-fresh say which
+ * filters the rows answer (bench/console.ts). Once the answer (or its error) is painted and the
+ * browser is idle, filters not yet in the address are put there.
  */
-const ListResults = memo(function ListResults({ search, addressed, show }: { search: string; addressed: boolean; show: Show }) {
+const ListResults = memo(function ListResults({ search, addressed, show, element }: { search: string; addressed: boolean; show: Show; element: RefObject<HTMLDivElement | null> }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const params = new URLSearchParams(search);
-  // Started by the click or the route's loader already (api/agreement-list-query.ts): this picks up that request.
-  const list = useQuery({ ...agreementListQuery(params), placeholderData: keepPreviousData });
+  // The answer is in the cache already when new filters are shown (the page waits for it), or on
+  // its way (the route's loader started it); an error the page waited for is shown, not fetched again.
+  const list = useQuery({ ...agreementListQuery(params), placeholderData: keepPreviousData, retryOnMount: false });
   const fresh = list.data !== undefined && !list.isPlaceholderData;
   const settled = fresh || list.error !== null;
   useEffect(() => {
-    if (!addressed && settled) return afterNextPaint(() => void navigate({ search }));
+    if (!addressed && settled) return whenIdleAfterPaint(() => void navigate({ search }));
   }, [addressed, settled, search, navigate]);
   const pageAt = (cursor: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -274,7 +274,7 @@ const ListResults = memo(function ListResults({ search, addressed, show }: { sea
   };
   const nextCursor = list.data?.nextCursor;
   return (
-    <Stack data-query={search} data-fresh={fresh}>
+    <Stack ref={element} data-query={search} data-fresh={fresh}>
       {list.error ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : !list.data ? (
@@ -308,20 +308,51 @@ export default function AgreementList() {
   // Shown filters that reached the address are done with (back to their old address shows that one).
   if (shown && shown.search === address) setShown(undefined);
   const search = shown?.at === address ? shown.search : address;
-  // The request leaves now; the filters are shown in the next task, once the API client has
-  // reached fetch() (after its middleware's microtasks, which a render in this task would hold up).
-  // They were chosen at the browser's address, which may be ahead of the one rendered (a
-  // navigation still committing): once that one is rendered, they are shown.
+  const [initial] = useState(search);
+  const form = useRef<HTMLFormElement>(null);
+  const results = useRef<HTMLDivElement>(null);
+  // The filters asked for last (an earlier answer arriving after it is not shown), and those the
+  // form applied until they are shown (its fields already say so, and may have been edited since).
+  const requested = useRef<string>(undefined);
+  const applied = useRef<string>(undefined);
+  const shownSearch = useRef(search);
+
+  // Filters shown by other means (back, a shared link) are written into the form's fields.
+  useLayoutEffect(() => {
+    shownSearch.current = search;
+    if (search === applied.current) applied.current = undefined;
+    else if (form.current) fillFields(form.current, search);
+  }, [search]);
+
+  // The request leaves now; the filters are shown once its answer (or error) is in, in one render
+  // of the results done at once. They were chosen at the browser's address, which may be ahead of
+  // the one rendered (a navigation still committing): once that one is rendered, they are shown.
   const show = useCallback<Show>((next) => {
-    prefetchAgreements(next);
+    const key = next.toString();
     const at = new URLSearchParams(window.location.search).toString();
-    setTimeout(() => setShown({ search: next.toString(), at }));
+    requested.current = key;
+    results.current?.setAttribute('aria-busy', 'true');
+    const answered = () => {
+      if (requested.current !== key) return;
+      flushSync(() => setShown({ search: key, at }));
+      results.current?.removeAttribute('aria-busy');
+    };
+    queryClient.fetchQuery(agreementListQuery(next)).then(answered, answered);
   }, []);
+  const apply = useCallback<Show>(
+    (next) => {
+      applied.current = next.toString();
+      show(next);
+    },
+    [show],
+  );
+  const shownFilters = useCallback(() => new URLSearchParams(shownSearch.current), []);
+
   return (
     <Stack data-page="agreement-list">
       <ListHeader />
-      <ListFilters search={search} show={show} />
-      <ListResults search={search} addressed={search === address} show={show} />
+      <ListFilters form={form} initial={initial} apply={apply} shownFilters={shownFilters} />
+      <ListResults search={search} addressed={search === address} show={show} element={results} />
     </Stack>
   );
 }
