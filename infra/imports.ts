@@ -7,7 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileConsumers } from '../shared/files/consumers.ts';
-import { CHUNKS_PER_CALL } from '../shared/training/imports/worker.ts';
+import { CHUNK_RECEIVES, CHUNKS_PER_CALL } from '../shared/training/imports/worker.ts';
 import { deadLetterQueue } from './dead-letters.ts';
 import { acknowledgeNotificationsHandler, type Files } from './files.ts';
 import { ApiFunction, bindTable } from './lambda.ts';
@@ -53,7 +53,7 @@ export class Imports extends Construct {
       // Six times the worker's timeout, as AWS advises for Lambda event sources.
       visibilityTimeout: Duration.seconds(6 * WORKER_TIMEOUT_SECONDS),
       retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: CHUNK_RECEIVES },
     });
 
     this.worker = new ApiFunction(this, 'Worker', {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../shared/db/client.ts';
 import { queryAll } from '../../shared/db/query.ts';
 import { fileStore } from '../../shared/files/store.ts';
 import { trainingsOfYear } from '../../shared/training/repository/records.ts';
@@ -119,6 +120,33 @@ describe('background imports, chunk by chunk', () => {
     expect(done.status).toBe('DONE');
     expect(done.rows.imported + done.rows.duplicates).toBe(racing.good);
     expect(done.rows.rejected).toBe(racing.bad);
+    await expectTotalsExact();
+  });
+
+  it('runs a call again after a passing failure, as SQS delivers a message again: DONE, every count once', async () => {
+    const roster = trainingRoster(2, 'Ulang');
+    const id = await stagedImport(roster.csv);
+    // The first checkpoint transaction times out (a busy engine), after the call's rows were written.
+    let failures = 0;
+    const name = 'checkpoint-timeout';
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        const items = (args.input as { TransactItems?: { Put?: { Item?: { SK?: string } } }[] }).TransactItems ?? [];
+        if (context.commandName === 'TransactWriteItemsCommand' && failures === 0 && items.some((item) => item.Put?.Item?.SK?.startsWith('CHUNK#'))) {
+          failures += 1;
+          throw Object.assign(new Error('the request socket did not establish a connection in time'), { name: 'TimeoutError' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await fileArrived(importFileKey(id), inProcess, CHUNK);
+    } finally {
+      db().middlewareStack.remove(name);
+    }
+    expect(failures).toBe(1);
+    expect(await readImport(id)).toMatchObject({ status: 'DONE', rows: { imported: roster.good, duplicates: 0, rejected: roster.bad } });
     await expectTotalsExact();
   });
 

@@ -1,4 +1,4 @@
-import { inParallel, slicesOf } from '../../concurrency.ts';
+import { slicesOf } from '../../concurrency.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { getImport, failImport, finishIfComplete, recordChunks, recordedChunks, startImport, type ChunkTally, type ImportRecord, type RejectedRow } from './repository.ts';
@@ -88,17 +88,34 @@ export async function runChunks(importId: string, chunks: number[], faults: Faul
   await processChunks(record, chunks, roster, faults);
 }
 
-/**
- * Writer calls side by side in this process, as workers are on AWS (infra/imports.ts lets five
- * take chunks at once): two, since they share one local engine. One call's checkpoints and the
- * idle ends of its lanes overlap the other's writes.
- */
-const LOCAL_WORKERS = 2;
+/** Receipts of a chunk's message before it waits in the dead-letter queue (infra/imports.ts); `npm start` tries a call as often. */
+export const CHUNK_RECEIVES = 5;
 
-/** The chunks in this process, CHUNKS_PER_CALL per writer call, LOCAL_WORKERS calls at a time: `npm start` and the tests. */
+/**
+ * The chunks in this process, CHUNKS_PER_CALL per writer call, one call after the other: `npm
+ * start` and the tests. Two calls at once only took turns at the same locks (every call writes
+ * rows of every quarter of the employees), and were slower than one after the other.
+ */
 export const inProcess: Dispatch = async (work, roster, record) => {
-  await inParallel(slicesOf(work, CHUNKS_PER_CALL), LOCAL_WORKERS, (call) => processChunks(record, call.map(({ chunk }) => chunk), roster));
+  for (const call of slicesOf(work, CHUNKS_PER_CALL)) await redelivered(() => processChunks(record, call.map(({ chunk }) => chunk), roster));
 };
+
+/**
+ * A failed call runs again after a growing pause, as SQS delivers a failed message again: a
+ * passing failure (a connection timeout of a busy engine) must not leave the import RUNNING for ever.
+ * The call is idempotent: stored rows are recognized, checkpoints count once.
+ */
+async function redelivered(call: () => Promise<void>): Promise<void> {
+  for (let receipt = 1; ; receipt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (receipt === CHUNK_RECEIVES) throw error;
+      log('warn', 'import chunks failed, running them again', { error: (error as Error).name, receipt });
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * receipt));
+    }
+  }
+}
 
 export async function processChunk(record: ImportRecord, chunk: number, roster: ParsedRoster, faults: FaultInjection = {}): Promise<void> {
   await processChunks(record, [chunk], roster, faults);

@@ -129,7 +129,8 @@ export const totalId = (nip: string, year: number) => `${nip}#${year}`;
 export async function readTotals(keys: { nip: string; year: number }[]): Promise<Map<string, Total>> {
   const totals = new Map<string, Total>();
   const unique = [...new Map(keys.map((key) => [totalId(key.nip, key.year), totalKey(key.nip, key.year)])).values()];
-  for (const item of await batchGetAll(unique, { consistent: true })) totals.set(totalId(item.nip as string, item.year as number), totalFromItem(item));
+  // A few calls at a time: a bulk writer's lanes read side by side, and a burst of connections timed out on a busy engine.
+  for (const item of await batchGetAll(unique, { consistent: true, concurrency: 4 })) totals.set(totalId(item.nip as string, item.year as number), totalFromItem(item));
   return totals;
 }
 
