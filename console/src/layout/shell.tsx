@@ -1,6 +1,6 @@
 import { AppShell, Button, Group, NativeSelect, NavLink, Text } from '@mantine/core';
-import { memo, Suspense } from 'react';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { memo, Suspense, useCallback, type MouseEvent } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Group as UserGroup } from '../../../shared/http/auth.ts';
 import { alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from '../access.ts';
 import { signOut } from '../auth/sign-out.ts';
@@ -28,12 +28,29 @@ const navigation: { to: string; label: MessageKey; groups: readonly UserGroup[] 
 export function Shell() {
   const session = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
+  // A plain left click on a link of the header or the navigation stays in the app; modified clicks (new tab, window) stay the browser's.
+  const follow = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      const link = (event.target as Element).closest('a[href]');
+      if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      void navigate(link.getAttribute('href')!);
+    },
+    [navigate],
+  );
   if (!session) return <Navigate to={`/masuk?kembali=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <ShellFrame session={session} pathname={location.pathname} />;
+  return <ShellFrame session={session} pathname={location.pathname} follow={follow} />;
 }
 
-/** The header and navigation follow the path only: a new query string (a list's filters) does not render them again (memo). */
-const ShellFrame = memo(function ShellFrame({ session, pathname }: { session: Session; pathname: string }) {
+/**
+ * The header and navigation follow the path only: a new query string (a list's filters) does not
+ * render them again (memo). Their links are plain anchors followed by one handler each for the
+ * header and the navigation: a router Link follows every location change (its context), so each
+ * navigation rendered every link, before the page it opened (bench/console-unit.ts). A path change
+ * renders the entries whose state changes only.
+ */
+const ShellFrame = memo(function ShellFrame({ session, pathname, follow }: { session: Session; pathname: string; follow: (event: MouseEvent<HTMLElement>) => void }) {
   const { t, language, setLanguage } = useI18n();
   const current = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
   return (
@@ -41,9 +58,9 @@ const ShellFrame = memo(function ShellFrame({ session, pathname }: { session: Se
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <AppShell.Header px="md">
+      <AppShell.Header px="md" onClick={follow}>
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Text component={Link} to="/" fw={700} size="lg" c="jalin.8" td="none">
+          <Text component="a" href="/" fw={700} size="lg" c="jalin.8" td="none">
             {t('appName')}
           </Text>
           <Group gap="sm" wrap="nowrap">
@@ -66,11 +83,11 @@ const ShellFrame = memo(function ShellFrame({ session, pathname }: { session: Se
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('navMain')} className="no-print">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('navMain')} className="no-print" onClick={follow}>
         {navigation
           .filter((entry) => hasAnyGroup(session, entry.groups))
           .map((entry) => (
-            <NavLink key={entry.to} component={Link} to={entry.to} label={t(entry.label)} active={current(entry.to)} aria-current={current(entry.to) ? 'page' : undefined} />
+            <NavEntry key={entry.to} to={entry.to} label={t(entry.label)} active={current(entry.to)} />
           ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
@@ -80,4 +97,9 @@ const ShellFrame = memo(function ShellFrame({ session, pathname }: { session: Se
       </AppShell.Main>
     </AppShell>
   );
+});
+
+/** One entry of the navigation (memo: a path change renders the two whose state changes). */
+const NavEntry = memo(function NavEntry({ to, label, active }: { to: string; label: string; active: boolean }) {
+  return <NavLink component="a" href={to} label={label} active={active} aria-current={active ? 'page' : undefined} />;
 });
