@@ -13,6 +13,7 @@ import type { BenchEngine } from './support/engine.ts';
 import { counterItems, employeeItem, totalItem, unitItem } from './support/items.ts';
 import { count, markdownTable, ms } from './support/format.ts';
 import { figure, type Section } from './support/report.ts';
+import { TRACE_CATEGORIES } from './console.ts';
 import { median } from './support/stats.ts';
 
 /** Issue 14: the unit page stays smooth with 5,000 employees in one unit, the CPU throttled 4×. */
@@ -26,6 +27,8 @@ const RUNS = 3;
 const SCROLL_STEP = 600;
 /** Hours from 0 to 40 in steps of 5, so that every band (0, partial, met) is full of rows. */
 const hoursOf = (index: number) => (index % 9) * 5;
+/** BENCH_CONSOLE_UNIT_TRACE=file.json: a Chrome trace (Perfetto, DevTools) of the first load, click to every row, of an unminified build (readable names). */
+const traceFile = process.env.BENCH_CONSOLE_UNIT_TRACE || undefined;
 
 interface Run {
   /** From the pointerdown on the unit's link (the user's click), as every figure below. */
@@ -72,7 +75,7 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
   await batchWriteAll(counterItems(year, Array.from({ length: EMPLOYEES }, (_, index) => ({ unit, hours: hoursOf(index) }))), 1, engine.loader);
 
   const dist = await mkdtemp(join(tmpdir(), 'jalin-console-unit-bench-'));
-  await build({ configFile: join(process.cwd(), 'console/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  await build({ configFile: join(process.cwd(), 'console/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: traceFile === undefined } });
   const server = await startServer({ console: dist });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
@@ -91,7 +94,10 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
       const link = page.getByTestId('heat-map').getByRole('link', { name: unit });
       await link.waitFor({ timeout: 120_000 });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const tracing = traceFile !== undefined && run === 0;
+      if (tracing) await browser.startTracing(page, { path: traceFile, screenshots: false, categories: TRACE_CATEGORIES });
       runs.push(await measureLoad(page, () => link.click()));
+      if (tracing) await browser.stopTracing();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
     log('7b. unit page: scrolling 5,000 rows end to end at 4x CPU throttling');

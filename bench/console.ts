@@ -24,7 +24,7 @@ const RUN_TIMEOUT = 30_000;
 const statuses = ['ACTIVE', 'EXPIRED', 'PENDING', ''];
 /** BENCH_CONSOLE_TRACE=file.json: a Chrome trace (Perfetto, DevTools) of the first measured render, of an unminified build (readable names). */
 const traceFile = process.env.BENCH_CONSOLE_TRACE || undefined;
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
 /** One list render (ms, the page's clock): click to rows painted against the request it waited for. */
 interface Run {
