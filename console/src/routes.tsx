@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { prefetchAgreementList } from './api/agreement-list-query.ts';
-import { loadUnitPage, prefetchUnit } from './api/unit-queries.ts';
+import { prefetchUnit } from './api/unit-queries.ts';
 import { agreementWriters, alertReaders, employeesThemselves, readers, trainingReaders, trainingWriters } from './access.ts';
 import { Guard } from './components/guard.tsx';
 import { NotFound } from './components/states.tsx';
@@ -17,6 +17,8 @@ const Calendar = lazy(() => import('./pages/calendar.tsx'));
 const Statistics = lazy(() => import('./pages/statistics.tsx'));
 const Alerts = lazy(() => import('./pages/alerts.tsx'));
 const Compliance = lazy(() => import('./pages/compliance.tsx'));
+const loadUnit = () => import('./pages/unit.tsx');
+const Unit = lazy(loadUnit);
 const Targets = lazy(() => import('./pages/targets.tsx'));
 const EmployeeSearch = lazy(() => import('./pages/employee-search.tsx'));
 const EmployeeProfile = lazy(() => import('./pages/employee-profile.tsx'));
@@ -40,17 +42,8 @@ export const router = createBrowserRouter([
       { path: 'statistik', element: <Guard groups={readers}><Statistics /></Guard> },
       { path: 'notifikasi', element: <Guard groups={alertReaders}><Alerts /></Guard> },
       // The heat map's units open the unit page: its code loads with the heat map, not after the click.
-      { path: 'pelatihan', loader: () => (void loadUnitPage(), null), element: <Guard groups={trainingReaders}><Compliance /></Guard> },
-      // The router loads the code with the loader's requests and renders the page when both are in
-      // (a React.lazy page suspends at its first render even when its code is already there).
-      {
-        path: 'pelatihan/unit/:unit',
-        loader: prefetchUnit,
-        lazy: async () => {
-          const { default: Unit } = await loadUnitPage();
-          return { element: <Guard groups={trainingReaders}><Unit /></Guard> };
-        },
-      },
+      { path: 'pelatihan', loader: () => (void loadUnit(), null), element: <Guard groups={trainingReaders}><Compliance /></Guard> },
+      { path: 'pelatihan/unit/:unit', loader: prefetchUnit, element: <Guard groups={trainingReaders}><Unit /></Guard> },
       { path: 'target-tahunan', element: <Guard groups={trainingReaders}><Targets /></Guard> },
       { path: 'pegawai', element: <Guard groups={trainingReaders}><EmployeeSearch /></Guard> },
       { path: 'pegawai/:nip', element: <Guard groups={trainingReaders}><EmployeeProfile /></Guard> },

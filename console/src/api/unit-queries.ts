@@ -41,16 +41,3 @@ export function prefetchUnit({ request, params }: { request: Request; params: { 
   }
   return null;
 }
-
-/** The unit page's code: fetched while the heat map is read, awaited before the page is shown. */
-export const loadUnitPage = () => import('../pages/unit.tsx');
-
-/**
- * Everything the unit page's first render needs: its code, the target and the first page of
- * rows. The heat map waits for these before it navigates, so that the page renders once, with
- * its rows, instead of a frame and header first, then the rows (each render on a slow CPU held
- * up the answer's: bench/console-unit.ts).
- */
-export function loadUnitView(unit: string, year: number): Promise<unknown> {
-  return Promise.all([loadUnitPage(), queryClient.fetchQuery(targetQuery(year)), queryClient.fetchInfiniteQuery(unitRowsQuery(unit, year))]);
-}

@@ -43,18 +43,7 @@ export function UnitGrid({ rows, target, label }: { rows: ComplianceRow[]; targe
   const scroller = useRef<HTMLDivElement>(null);
   const focused = useRef<number>(undefined);
   const [pendingFocus, setPendingFocus] = useState<number>();
-  const height = Math.min(VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2);
-  // The scroller's height is known before it is measured: the first render has its rows, where a
-  // zero-sized first guess rendered none, then again once measured (a second render and layout).
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    rangeExtractor: slotRange,
-    scrollPaddingStart: ROW_HEIGHT,
-    initialRect: { width: 0, height },
-  });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN, rangeExtractor: slotRange, scrollPaddingStart: ROW_HEIGHT });
   const items = virtualizer.getVirtualItems();
   const inJp = target?.unit === 'JP';
   const words = useMemo<RowWords>(() => {
@@ -113,7 +102,7 @@ export function UnitGrid({ rows, target, label }: { rows: ComplianceRow[]; targe
     </div>
   );
   return (
-    <div ref={scroller} onKeyDown={move} onClick={open} onFocus={remember} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" className="unit-grid" style={{ height }}>
+    <div ref={scroller} onKeyDown={move} onClick={open} onFocus={remember} role="table" aria-label={label} aria-rowcount={rows.length + 1} data-testid="unit-rows" className="unit-grid" style={{ height: Math.min(VIEW_HEIGHT, (rows.length + 1) * ROW_HEIGHT + 2) }}>
       <div role="rowgroup" className="unit-grid-head">
         <div role="row" aria-rowindex={1} className="unit-grid-row">
           {header('unitColName')}

@@ -1,10 +1,10 @@
 import { Anchor, Group, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { memo, type MouseEvent } from 'react';
+import { memo, useEffect, type MouseEvent } from 'react';
 import { useNavigate, useSearchParams, type NavigateFunction } from 'react-router';
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { api, unwrap } from '../api/client.ts';
-import { loadUnitView, targetQuery } from '../api/unit-queries.ts';
+import { targetQuery } from '../api/unit-queries.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { TargetLine } from '../components/target-line.tsx';
@@ -40,6 +40,8 @@ export default function Compliance() {
   const year = Number(params.get('tahun') ?? thisYear) || thisYear;
   const target = useQuery(targetQuery(year));
   const summary = useQuery({ queryKey: ['compliance', 'summary', year], queryFn: () => yearSummary(year) });
+  // The drill-down is the next step: its code is fetched while the heat map is read.
+  useEffect(() => void import('./unit.tsx'), []);
 
   return (
     <Stack data-page="compliance">
@@ -89,13 +91,20 @@ export default function Compliance() {
 /**
  * The heat map: memo, with no router hook or router Link inside (each follows every router state),
  * so that opening a unit, whose navigation first renders the router's loading state, does not
- * render the map again (bench/console-unit.ts). Its unit links are plain anchors (openUnit).
+ * render the map again before the unit page (bench/console-unit.ts). Its unit links are plain
+ * anchors: a plain left click stays in the app, modified clicks (new tab, window) stay the browser's.
  */
 const HeatMap = memo(function HeatMap({ units, year, navigate }: { units: UnitCompliance[]; year: number; navigate: NavigateFunction }) {
   const { t } = useI18n();
+  function follow(event: MouseEvent<HTMLTableElement>) {
+    const link = (event.target as Element).closest('a[href]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(link.getAttribute('href')!);
+  }
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table withTableBorder withColumnBorders aria-labelledby="heat-title" data-testid="heat-map">
+      <Table withTableBorder withColumnBorders aria-labelledby="heat-title" data-testid="heat-map" onClick={follow}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('complianceColUnit')}</Table.Th>
@@ -111,7 +120,7 @@ const HeatMap = memo(function HeatMap({ units, year, navigate }: { units: UnitCo
         </Table.Thead>
         <Table.Tbody>
           {worstFirst(units).map((unit) => (
-            <UnitRow key={unit.unit} unit={unit} year={year} navigate={navigate} />
+            <UnitRow key={unit.unit} unit={unit} year={year} />
           ))}
         </Table.Tbody>
       </Table>
@@ -119,41 +128,13 @@ const HeatMap = memo(function HeatMap({ units, year, navigate }: { units: UnitCo
   );
 });
 
-/** The unit whose page is being opened (the last one clicked). */
-let opening: string | undefined;
-
-/**
- * A plain click on a unit opens its page once the page's code, target and first rows are in
- * (api/unit-queries.ts): nothing renders in between, so the answer is handled as soon as it
- * arrives, and the page renders once, with its rows. The heat map is marked busy meanwhile. A
- * later click, or leaving the heat map, cancels the opening. Modified clicks (a new tab, a new
- * window) stay the browser's.
- */
-function openUnit(event: MouseEvent<HTMLAnchorElement>, unit: string, year: number, navigate: NavigateFunction) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  event.preventDefault();
-  const href = event.currentTarget.getAttribute('href')!;
-  const from = location.href;
-  const heatMap = event.currentTarget.closest('table');
-  opening = href;
-  heatMap?.setAttribute('aria-busy', 'true');
-  const open = () => {
-    if (opening !== href) return;
-    opening = undefined;
-    heatMap?.removeAttribute('aria-busy');
-    // An error is the unit page's to show (with its retry).
-    if (location.href === from) void navigate(href);
-  };
-  loadUnitView(unit, year).then(open, open);
-}
-
 /** One unit's row (memo: rendered again only for a new summary). */
-const UnitRow = memo(function UnitRow({ unit, year, navigate }: { unit: UnitCompliance; year: number; navigate: NavigateFunction }) {
+const UnitRow = memo(function UnitRow({ unit, year }: { unit: UnitCompliance; year: number }) {
   const { t, number } = useI18n();
   return (
     <Table.Tr>
         <Table.Th scope="row" fw={500}>
-          <Anchor href={`/pelatihan/unit/${encodeURIComponent(unit.unit)}?tahun=${year}`} onClick={(event) => openUnit(event, unit.unit, year, navigate)} td="underline">
+          <Anchor href={`/pelatihan/unit/${encodeURIComponent(unit.unit)}?tahun=${year}`} td="underline">
             {unit.unit}
           </Anchor>
         </Table.Th>
