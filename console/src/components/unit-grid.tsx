@@ -5,6 +5,7 @@ import { bandOf, type Band, type ComplianceRow, type Target } from '../domain/co
 import { useI18n } from '../i18n/language.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import './unit-grid.css';
+import { followInApp } from './in-app-links.ts';
 
 /** Fixed row height: the virtualizer never measures, so scrolling 5,000 rows lays out only what shows. */
 const ROW_HEIGHT = 40;
@@ -77,12 +78,7 @@ export function UnitGrid({ rows, target, label }: { rows: ComplianceRow[]; targe
 
   // Row links are plain anchors (a router Link per row costs a handful of hooks at every mount): one handler navigates for all.
   const navigate = useNavigate();
-  function open(event: MouseEvent<HTMLDivElement>) {
-    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('[data-row] a');
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void navigate(link.getAttribute('href')!);
-  }
+  const open = (event: MouseEvent<HTMLDivElement>) => followInApp(event, navigate, '[data-row] a');
 
   function move(event: KeyboardEvent<HTMLDivElement>) {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');

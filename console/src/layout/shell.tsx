@@ -6,6 +6,7 @@ import { alertReaders, employeesThemselves, readers, trainingReaders, trainingWr
 import { signOut } from '../auth/sign-out.ts';
 import { hasAnyGroup, type Session } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
+import { followInApp } from '../components/in-app-links.ts';
 import { Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -30,15 +31,7 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   // A plain left click on a link of the header or the navigation stays in the app; modified clicks (new tab, window) stay the browser's.
-  const follow = useCallback(
-    (event: MouseEvent<HTMLElement>) => {
-      const link = (event.target as Element).closest('a[href]');
-      if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      void navigate(link.getAttribute('href')!);
-    },
-    [navigate],
-  );
+  const follow = useCallback((event: MouseEvent<HTMLElement>) => followInApp(event, navigate), [navigate]);
   if (!session) return <Navigate to={`/masuk?kembali=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <ShellFrame session={session} pathname={location.pathname} follow={follow} />;
 }

@@ -14,6 +14,7 @@ import { queryClient } from '../api/query-client.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
 import { daysLeftText, partnerNames, statusColors } from '../components/agreement-bits.tsx';
+import { followInApp } from '../components/in-app-links.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
@@ -232,12 +233,7 @@ const AgreementRows = memo(function AgreementRows({ items }: { items: Agreement[
  */
 const AgreementTable = memo(function AgreementTable({ items }: { items: Agreement[] }) {
   const navigate = useNavigate();
-  function follow(event: MouseEvent<HTMLTableElement>) {
-    const link = (event.target as Element).closest('a.agreement-link');
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void navigate(link.getAttribute('href')!);
-  }
+  const follow = (event: MouseEvent<HTMLTableElement>) => followInApp(event, navigate, 'a.agreement-link');
   return (
     <div className="agreement-table-scroll">
       <table className="agreement-table" aria-labelledby="page-title" data-testid="agreement-table" onClick={follow}>

@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams, type NavigateFunction } from 'react-route
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { api, unwrap } from '../api/client.ts';
 import { targetQuery } from '../api/unit-queries.ts';
+import { followInApp } from '../components/in-app-links.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { TargetLine } from '../components/target-line.tsx';
@@ -96,12 +97,7 @@ export default function Compliance() {
  */
 const HeatMap = memo(function HeatMap({ units, year, navigate }: { units: UnitCompliance[]; year: number; navigate: NavigateFunction }) {
   const { t } = useI18n();
-  function follow(event: MouseEvent<HTMLTableElement>) {
-    const link = (event.target as Element).closest('a[href]');
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void navigate(link.getAttribute('href')!);
-  }
+  const follow = (event: MouseEvent<HTMLTableElement>) => followInApp(event, navigate);
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table withTableBorder withColumnBorders aria-labelledby="heat-title" data-testid="heat-map" onClick={follow}>
