@@ -42,9 +42,10 @@ export async function batchGetAll(keys: Item[], options: { consistent: boolean; 
 }
 
 /**
- * Puts every item, 25 per BatchWriteItem, `concurrency` calls in flight; unprocessed items are
- * sent again with a growing pause (through `client`, `db()` unless a caller has its own). Unconditional: callers make sure nobody else writes these
- * items meanwhile (see shared/training/repository/bulk-locks.ts).
+ * Puts every item, 25 per BatchWriteItem, `concurrency` calls in flight, through `client` (`db()`
+ * unless a caller has its own); unprocessed items are sent again with a growing pause.
+ * Unconditional: callers make sure nobody else writes these items meanwhile (see
+ * shared/training/repository/bulk-locks.ts).
  */
 export async function batchPutAll(items: Item[], concurrency: number, client: DynamoDBDocumentClient = db()): Promise<void> {
   await inParallel(slicesOf(items, PUTS_PER_CALL), concurrency, (slice) =>

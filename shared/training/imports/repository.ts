@@ -148,17 +148,12 @@ function checkpointGroups(tallies: ChunkTally[]): ChunkTally[][] {
   return groups;
 }
 
-/**
- * The checkpoint of one chunk, in one transaction that succeeds once per chunk. A chunk processed
- * again finds its record and adds nothing. Answers whether this call recorded it.
- */
-async function recordChunk(id: string, tally: ChunkTally): Promise<boolean> {
+/** The checkpoint of one chunk, in one transaction that succeeds once per chunk: a chunk recorded before adds nothing. */
+async function recordChunk(id: string, tally: ChunkTally): Promise<void> {
   try {
     await transact(checkpointSteps(id, [tally]));
-    return true;
   } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
+    if (!(error instanceof ConflictError)) throw error;
   }
 }
 

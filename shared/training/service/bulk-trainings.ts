@@ -1,5 +1,5 @@
 import { agreementKey } from '../../agreements/repository.ts';
-import { inParallel } from '../../concurrency.ts';
+import { inParallel, slicesOf } from '../../concurrency.ts';
 import { batchGetAll } from '../../db/batch.ts';
 import { transact } from '../../db/transactions.ts';
 import { ConflictError, fieldError, UnprocessableError } from '../../errors.ts';
@@ -66,11 +66,10 @@ export async function addTrainings(entries: { nip: string; body: TrainingInput }
 
   const alone: Row[] = [];
   await inParallel([...lanes.values()], LANES_IN_FLIGHT, async (rows) => {
-    for (let offset = 0; offset < rows.length; offset += BATCH_ROWS) {
+    for (const [index, batch] of slicesOf(rows, BATCH_ROWS).entries()) {
       // A lane of a big roster would hold its lock almost without a break: leave a gap between batches,
       // so that single writes held back by the lock (retrying for ~10 s) get their turn.
-      if (offset > 0) await new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
-      const batch = rows.slice(offset, offset + BATCH_ROWS);
+      if (index > 0) await new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
       try {
         alone.push(...(await writeBatch(batch, outcomes)));
       } catch (error) {
