@@ -24,6 +24,8 @@ const RUN_TIMEOUT = 30_000;
 const statuses = ['ACTIVE', 'EXPIRED', 'PENDING', ''];
 /** BENCH_CONSOLE_TRACE=file.json: a Chrome trace (Perfetto, DevTools) of the first measured render, of an unminified build (readable names). */
 const traceFile = process.env.BENCH_CONSOLE_TRACE || undefined;
+/** BENCH_CONSOLE_TRACE_RUN=n: which measured run to trace (default the first; they cycle through the statuses, one of which has no rows). */
+const traceRun = Number(process.env.BENCH_CONSOLE_TRACE_RUN ?? 0);
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'loading', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
 /** One list render (ms, the page's clock): click to rows painted against the request it waited for. */
@@ -172,7 +174,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
       await page.getByLabel('Status').selectOption(status);
       await page.getByLabel('Berakhir sampai').fill(endsTo);
       await page.evaluate(`(${armRun})(${JSON.stringify(expected)})`);
-      const tracing = traceFile !== undefined && run === 0;
+      const tracing = traceFile !== undefined && run === traceRun;
       if (tracing) await browser.startTracing(page, { path: traceFile, screenshots: false, categories: TRACE_CATEGORIES });
       await page.getByRole('button', { name: 'Terapkan' }).click();
       const measured = await settledRun(page, run, expected);
