@@ -250,8 +250,11 @@ export const STRIP_API_PREFIX = `function handler(event) {
 
 /**
  * Scripts only from the console's own origin; styles also inline (the component kit injects
- * `<style>` elements); the browser talks to the API (same origin) and to Cognito (sign-in
- * metadata, token endpoint). Nothing may frame the console.
+ * `<style>` elements); the browser talks to the API (same origin), to Cognito (sign-in
+ * metadata, token endpoint) and to S3 in the stage's region (uploads PUT to presigned URLs,
+ * https://<bucket>.s3.<region>.amazonaws.com). S3 by region, not by bucket: the files bucket
+ * lets the distribution's origin in by CORS (infra/files.ts), so naming the bucket here would
+ * make each wait for the other. Nothing may frame the console.
  */
 export function contentSecurityPolicy(region: string): string {
   return [
@@ -260,7 +263,7 @@ export function contentSecurityPolicy(region: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' https://cognito-idp.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com`,
+    `connect-src 'self' https://cognito-idp.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://*.s3.${region}.amazonaws.com`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

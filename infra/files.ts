@@ -15,8 +15,6 @@ import { ApiFunction, bindTable } from './lambda.ts';
 
 export interface FilesProps {
   table: ITableV2;
-  /** The console's origins (stage config `allowedOrigins`): browsers PUT uploads and GET downloads from there. */
-  allowedOrigins: string[];
   /** RETAIN in prod: signed agreements are records of the agency. */
   removalPolicy: RemovalPolicy;
   /** How long the bucket's server access logs are kept: as long as the API's (they hold IP addresses). */
@@ -80,15 +78,6 @@ export class Files extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'files/',
-      cors: [
-        {
-          allowedOrigins: props.allowedOrigins,
-          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
-          allowedHeaders: ['content-type'],
-          exposedHeaders: ['etag'],
-          maxAge: UPLOAD_EXPIRY_SECONDS,
-        },
-      ],
       lifecycleRules: [
         ...expiries.map(({ prefix, days }) => ({ id: `expire-${prefix.slice(0, -1)}`, prefix, expiration: Duration.days(days) })),
         { id: 'noncurrent-versions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
@@ -141,6 +130,15 @@ export class Files extends Construct {
         reason: `Keys under ${prefix} are made per file by the server (agreement and file ids): the role may act on that prefix only, with exactly the object actions its routes or consumer declare.`,
       });
     }
+  }
+
+  /**
+   * Lets browsers on these origins PUT uploads and GET downloads with presigned URLs: the stage's
+   * `allowedOrigins` and the console's own distribution, which is built after this bucket, hence
+   * a rule added once the console exists (infra/stack.ts).
+   */
+  allowBrowserOrigins(origins: string[]): void {
+    this.bucket.addCorsRule({ allowedOrigins: origins, allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedHeaders: ['content-type'], exposedHeaders: ['etag'], maxAge: UPLOAD_EXPIRY_SECONDS });
   }
 }
 

@@ -58,7 +58,6 @@ export class JalinStack extends Stack {
     });
     this.files = new Files(this, 'Files', {
       table: this.table.table,
-      allowedOrigins: config.allowedOrigins,
       removalPolicy: config.removalPolicy,
       accessLogRetention: config.accessLogRetention,
       ...logs,
@@ -88,6 +87,7 @@ export class JalinStack extends Stack {
       logRetention: config.logRetention,
     });
     audience.push(this.console.client.userPoolClientId);
+    this.files.allowBrowserOrigins([...config.allowedOrigins, this.console.url]);
     this.schedules = new Schedules(this, 'Jobs', {
       table: this.table.table,
       email: this.email,

@@ -90,6 +90,8 @@ describe('the distribution', () => {
     const policy = one('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toBe(contentSecurityPolicy('ap-southeast-3'));
     expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self';");
+    // Uploads PUT to presigned URLs of the files bucket (https://<bucket>.s3.<region>.amazonaws.com).
+    expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/connect-src [^;]*https:\/\/\*\.s3\.ap-southeast-3\.amazonaws\.com/);
     expect(policy.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true, Override: true });
     expect(policy.FrameOptions.FrameOption).toBe('DENY');
     expect(policy.ContentTypeOptions.Override).toBe(true);

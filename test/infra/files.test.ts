@@ -60,10 +60,12 @@ describe('the files bucket', () => {
     expect(buckets).toHaveLength(2);
   });
 
-  it('lets the console origins PUT and GET, nothing else', () => {
+  it("lets the console origins PUT and GET, nothing else: the stage's and the console's own distribution", () => {
+    const distributionOrigin = stack.resolve(stack.console.url);
     expect(filesBucket.Properties.CorsConfiguration.CorsRules).toEqual([
-      { AllowedOrigins: [prodContext.allowedOrigins], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['content-type'], ExposedHeaders: ['etag'], MaxAge: 900 },
+      { AllowedOrigins: [prodContext.allowedOrigins, distributionOrigin], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['content-type'], ExposedHeaders: ['etag'], MaxAge: 900 },
     ]);
+    expect(JSON.stringify(distributionOrigin)).toContain('DomainName');
   });
 
   it('expires exports after 7 days, imports after 30, noncurrent versions after 30', () => {
