@@ -70,6 +70,8 @@ function fakeCognito(input: string | URL | Request, init?: RequestInit): Promise
       access_token: idToken({ iss: auth.authority, client_id: auth.clientId, sub: 'user-1', exp: now + 3600, token_use: 'access' }),
       token_type: 'Bearer',
       expires_in: 3600,
+      // Cognito returns its refresh token with the code exchange only, never with a refresh.
+      ...(form.get('grant_type') === 'authorization_code' ? { refresh_token: 'the-refresh-token' } : {}),
     });
   }
   return Promise.resolve(new Response('not found', { status: 404 }));
@@ -91,6 +93,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -143,6 +146,26 @@ describe('Cognito sign-in: authorization code + PKCE', () => {
     const { finishSignIn } = await import('../src/auth/cognito.ts');
     await expect(finishSignIn(auth)).rejects.toThrow(/state/i);
     expect(tokenRequests).toHaveLength(0);
+  });
+
+  it('renews the ID token with the refresh token before the hour is up, and hands each new one to the session', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const url = await authorizeUrl('/');
+    browser.location.href = `${ORIGIN}/masuk?code=the-code&state=${url.searchParams.get('state')}`;
+    const { finishSignIn, renewTokens } = await import('../src/auth/cognito.ts');
+    const first = await finishSignIn(auth);
+    const saved: string[] = [];
+    await renewTokens(auth, (token) => saved.push(token));
+
+    await vi.advanceTimersByTimeAsync(55 * 60_000);
+    expect(tokenRequests.map((request) => request.get('grant_type'))).toEqual(['authorization_code']);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const refresh = tokenRequests[1]!;
+    expect(refresh.get('grant_type')).toBe('refresh_token');
+    expect(refresh.get('refresh_token')).toBe('the-refresh-token');
+    expect(saved[0]).not.toBe(first.idToken);
+    expect(JSON.parse(Buffer.from(saved[0]!.split('.')[1]!, 'base64url').toString())).toMatchObject({ token_use: 'id', 'cognito:groups': ['auditor'] });
   });
 
   it("signs out at Cognito's /logout with the client id and where to come back, and wipes the tab's storage", async () => {

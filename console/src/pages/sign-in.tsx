@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { groups, type Group as UserGroup } from '../../../shared/http/auth.ts';
 import { saveSession } from '../auth/session.ts';
+import { keepSessionFresh } from '../auth/renewal.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { config } from '../config.ts';
 import { useI18n } from '../i18n/language.tsx';
@@ -33,6 +34,7 @@ export function SignIn() {
       .then(({ finishSignIn }) => finishSignIn(auth))
       .then(({ idToken, returnTo: next }) => {
         saveSession(idToken);
+        void keepSessionFresh();
         navigate(safeReturn(next), { replace: true });
       })
       .catch((failure: Error) => setError(failure.message));
