@@ -7,14 +7,14 @@ import { useI18n } from '../i18n/language.tsx';
  * the only cue). Plain CSS: no chart library in the bundle; loaded with the statistics page only.
  */
 export default function BarChart({ breakdown, title }: { breakdown: Breakdown; title: string }) {
-  const { number, label } = useI18n();
+  const { number } = useI18n();
   const max = Math.max(1, ...breakdown.rows.map((row) => row.count));
   return (
-    <Stack gap={4} role="img" aria-label={`${title}: ${breakdown.rows.map((row) => `${label(row.label)} ${number(row.count)}`).join(', ')}`}>
+    <Stack gap={4} role="img" aria-label={`${title}: ${breakdown.rows.map((row) => `${row.label} ${number(row.count)}`).join(', ')}`}>
       {breakdown.rows.map((row) => (
-        <div className="bar-row" key={row.label} aria-hidden>
-          <Text size="sm" truncate>
-            {label(row.label)}
+        <div className="bar-row" key={row.key} aria-hidden data-row={row.key}>
+          <Text size="sm" truncate title={row.label}>
+            {row.label}
           </Text>
           <div className="bar" style={{ width: `${(row.count / max) * 100}%` }} />
           <Text size="sm" className="bar-value">

@@ -1,84 +1,92 @@
-import type { Agreement } from '../api/client.ts';
+import type { operations } from '../api/schema';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Language } from '../i18n/format.ts';
 
-/** One breakdown of the year's figures: labelled counts, largest first. */
+/** The answer of `GET /agreements/statistics`, as the OpenAPI contract types it. */
+export type Statistics = operations['agreementStatistics']['responses'][200]['content']['application/json'];
+type Part = Statistics['signed'];
+
+/** One breakdown of a part of the year: labelled counts, largest first. */
 export interface Breakdown {
   key: string;
-  rows: { label: string; count: number }[];
+  title: string;
+  rows: { key: string; label: string; count: number }[];
 }
 
-export interface YearFigures {
-  totals: { key: string; value: number }[];
+/** The agreements signed in the period, or those active on `asOf`: their total and breakdowns. */
+export interface FigureGroup {
+  key: 'active' | 'signed';
+  title: string;
+  total: number;
   breakdowns: Breakdown[];
 }
 
-const labelKeys = ['key', 'label', 'name', 'kind', 'category', 'country', 'field', 'value'];
-const countKeys = ['count', 'total', 'agreements', 'n'];
-
-function rowsOf(value: unknown): Breakdown['rows'] | undefined {
-  if (Array.isArray(value)) {
-    const rows = value.flatMap((item) => {
-      if (!item || typeof item !== 'object') return [];
-      const record = item as Record<string, unknown>;
-      const label = labelKeys.map((key) => record[key]).find((candidate) => typeof candidate === 'string');
-      const count = countKeys.map((key) => record[key]).find((candidate) => typeof candidate === 'number');
-      return typeof label === 'string' && typeof count === 'number' ? [{ label, count }] : [];
-    });
-    return rows.length ? rows : undefined;
-  }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
-    return entries.length ? entries.map(([label, count]) => ({ label, count })) : undefined;
-  }
-  return undefined;
+export interface YearFigures {
+  totals: { key: string; label: string; value: number }[];
+  groups: FigureGroup[];
 }
 
-/**
- * Reads `GET /agreements/statistics` whatever the exact shape the registry helper settles on
- * (issue 12 §4, built in parallel): top-level numbers are totals; objects of counts or arrays of
- * `{ <label>, count }` are breakdowns. Nested objects are walked one level (e.g. `signed.byKind`).
- */
-export function figuresFromStatistics(body: Record<string, unknown>): YearFigures {
-  const figures: YearFigures = { totals: [], breakdowns: [] };
-  const walk = (object: Record<string, unknown>, prefix: string, depth: number) => {
-    for (const [key, value] of Object.entries(object)) {
-      const name = prefix ? `${prefix}.${key}` : key;
-      if (typeof value === 'number') {
-        if (!['year', 'from', 'to'].includes(key)) figures.totals.push({ key: name, value });
-        continue;
-      }
-      const rows = rowsOf(value);
-      if (rows) figures.breakdowns.push({ key: name, rows: rows.sort((a, b) => b.count - a.count) });
-      else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 2) walk(value as Record<string, unknown>, name, depth + 1);
-    }
-  };
-  walk(body, '', 0);
-  return figures;
+/** What the mapping needs of the UI language: its words, enum names and the date format. */
+export interface Namer {
+  language: Language;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  label: (value: string) => string;
+  date: (date: string) => string;
 }
 
-function countBy(items: Agreement[], keyOf: (agreement: Agreement) => string[]): Breakdown['rows'] {
-  const counts = new Map<string, number>();
-  for (const item of items) for (const key of new Set(keyOf(item))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
+const regionNames = new Map<Language, Intl.DisplayNames>();
+/** A partner country's name in the UI language ("JP" → "Jepang"); the code itself if unknown. */
+export function countryName(code: string, language: Language): string {
+  let names = regionNames.get(language);
+  if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language === 'en' ? 'en-GB' : 'id-ID'], { type: 'region', fallback: 'code' })));
+  return names.of(code) ?? code;
 }
 
-/** Until the API has statistics: the same figures computed from the registry list (agreements in force on 31 December). */
-export function figuresFromAgreements(agreements: Agreement[], year: number): YearFigures {
-  const yearEnd = `${year}-12-31`;
-  const yearStart = `${year}-01-01`;
-  const inForce = agreements.filter((agreement) => agreement.startsOn <= yearEnd && agreement.endsOn >= yearEnd && agreement.status !== 'TERMINATED');
-  const signed = agreements.filter((agreement) => (agreement.signedOn ?? agreement.startsOn) >= yearStart && (agreement.signedOn ?? agreement.startsOn) <= yearEnd);
-  const foreign = (agreement: Agreement) => agreement.partners.some((partner) => partner.country !== 'ID');
+function rowsOf(counts: Record<string, number>, labelOf: (key: string) => string): Breakdown['rows'] {
+  return Object.entries(counts)
+    .map(([key, count]) => ({ key, label: labelOf(key), count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+function breakdownsOf(part: Part, names: Namer): Breakdown[] {
+  return [
+    { key: 'kind', title: names.t('statByKind'), rows: rowsOf(part.byKind, names.label) },
+    { key: 'category', title: names.t('statByCategory'), rows: rowsOf(part.byPartnerCategory, names.label) },
+    {
+      key: 'domestic-foreign',
+      title: names.t('statDomesticForeign'),
+      rows: [
+        { key: 'domestic', label: names.t('statDomestic'), count: part.domestic },
+        { key: 'foreign', label: names.t('statForeign'), count: part.foreign },
+      ],
+    },
+    { key: 'country', title: names.t('statByCountry'), rows: rowsOf(part.byCountry, (code) => countryName(code, names.language)) },
+    // Subject areas are free text, written by staff in Indonesian: shown as written.
+    { key: 'field', title: names.t('statByField'), rows: rowsOf(part.byField, (field) => field) },
+  ];
+}
+
+/** The period as people say it: "2026", or "2024–2026". */
+export function periodText(statistics: Pick<Statistics, 'from' | 'to'>): string {
+  return statistics.from === statistics.to ? String(statistics.from) : `${statistics.from}–${statistics.to}`;
+}
+
+/** The figures of `GET /agreements/statistics`, each labelled in the UI language. */
+export function figuresFromStatistics(statistics: Statistics, names: Namer): YearFigures {
+  const period = periodText(statistics);
+  const asOf = names.date(statistics.asOf);
   return {
     totals: [
-      { key: 'activeAtEnd', value: inForce.length },
-      { key: 'signed', value: signed.length },
-      { key: 'sisterCities', value: inForce.filter((agreement) => agreement.kind === 'SISTER_CITY').length },
+      { key: 'active', label: names.t('statActiveTotal', { date: asOf }), value: statistics.active.total },
+      { key: 'signed', label: names.t('statSignedTotal', { period }), value: statistics.signed.total },
+      { key: 'sister-cities', label: names.t('statSisterCities', { date: asOf }), value: statistics.sisterCitiesActive },
+      { key: 'renewals', label: names.t('statRenewals', { period }), value: statistics.renewals },
+      { key: 'terminations', label: names.t('statTerminations', { period }), value: statistics.terminations },
+      { key: 'expired', label: names.t('statExpiredWithoutRenewal', { period }), value: statistics.expiredWithoutRenewal },
     ],
-    breakdowns: [
-      { key: 'byKind', rows: countBy(inForce, (agreement) => [agreement.kind]) },
-      { key: 'byPartnerCategory', rows: countBy(inForce, (agreement) => agreement.partners.map((partner) => partner.category)) },
-      { key: 'domesticForeign', rows: countBy(inForce, (agreement) => [foreign(agreement) ? 'FOREIGN' : 'DOMESTIC']) },
-      { key: 'byCountry', rows: countBy(inForce, (agreement) => agreement.partners.map((partner) => partner.country)) },
+    groups: [
+      { key: 'active', title: names.t('statActiveGroup', { date: asOf }), total: statistics.active.total, breakdowns: breakdownsOf(statistics.active, names) },
+      { key: 'signed', title: names.t('statSignedGroup', { period }), total: statistics.signed.total, breakdowns: breakdownsOf(statistics.signed, names) },
     ],
   };
 }

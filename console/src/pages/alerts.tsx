@@ -4,35 +4,53 @@ import { Link, useSearchParams } from 'react-router';
 import { alertStatuses } from '../../../shared/alerts/kinds.ts';
 import type { Alert as AlertItem } from '../api/client.ts';
 import { alertsInStatus } from '../api/queries.ts';
+import { AlertAbout, useSay } from '../components/alert-text.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
+import { fixOf, periodOf, reasonOf } from '../domain/alerts.ts';
 import { useI18n } from '../i18n/language.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 
-/** Why an alert failed, in words, from the ledger's `lastError` (shared/alerts, README "Email"). */
-function reasonOf(lastError: string | undefined): MessageKey {
-  if (/RecipientDomainNotAllowed/i.test(lastError ?? '')) return 'reasonDomain';
-  if (/Bounce|Suppress|Reject/i.test(lastError ?? '')) return 'reasonBounce';
-  if (/SendUnconfirmed/i.test(lastError ?? '')) return 'reasonUnconfirmed';
-  return 'reasonOther';
-}
-
-/** Where the fix is: an agreement's contacts, an employee's record, a unit's compliance. */
-function fixOf(alert: AlertItem): { to: string; text: MessageKey } {
-  switch (alert.kind) {
-    case 'EXPIRY':
-    case 'DORMANT':
-      return { to: `/kerja-sama/${alert.subject}/ubah`, text: 'fixContacts' };
-    case 'TRAINING':
-      return { to: `/pegawai/${alert.subject}`, text: 'fixEmployee' };
-    default:
-      return { to: `/pelatihan/unit/${encodeURIComponent(alert.subject)}`, text: 'fixUnit' };
-  }
-}
-
-/** `/notifikasi?status=FAILED`: alerts by status; a failed one says why and links to the fix. */
-export default function Alerts() {
+function AlertRow({ alert }: { alert: AlertItem }) {
   const { t, label, timestamp, number } = useI18n();
+  const say = useSay();
+  const fix = fixOf(alert);
+  return (
+    <Table.Tr>
+      <Table.Td>{label(alert.kind)}</Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          <AlertAbout alert={alert} />
+        </Text>
+      </Table.Td>
+      <Table.Td>{say(periodOf(alert))}</Table.Td>
+      <Table.Td>{number(alert.attempts)}</Table.Td>
+      <Table.Td>{timestamp(alert.updatedAt)}</Table.Td>
+      <Table.Td>
+        {alert.status === 'FAILED' || alert.status === 'RETRY' ? (
+          <>
+            <Text size="sm">{t(reasonOf(alert.lastError))}</Text>
+            {alert.lastError && (
+              <Text size="xs" c="dark.5">
+                {alert.lastError}
+              </Text>
+            )}
+          </>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Anchor component={Link} to={fix.to}>
+          {t(fix.text)}
+        </Anchor>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** `/notifikasi?status=FAILED`: alerts by status; each says what it is about, a failed one why, and links to the fix. */
+export default function Alerts() {
+  const { t, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = (alertStatuses as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as AlertItem['status']) : 'FAILED';
   const alerts = useQuery({ queryKey: ['alerts', status], queryFn: () => alertsInStatus(status) });
@@ -55,11 +73,12 @@ export default function Alerts() {
       ) : alerts.data.length === 0 ? (
         <Text>{t('noAlerts')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped aria-labelledby="page-title">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('alertKind')}</Table.Th>
+                <Table.Th scope="col">{t('alertSubject')}</Table.Th>
                 <Table.Th scope="col">{t('alertPeriod')}</Table.Th>
                 <Table.Th scope="col">{t('alertAttempts')}</Table.Th>
                 <Table.Th scope="col">{t('alertUpdated')}</Table.Th>
@@ -68,36 +87,9 @@ export default function Alerts() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {alerts.data.map((alert) => {
-                const fix = fixOf(alert);
-                return (
-                  <Table.Tr key={alert.id}>
-                    <Table.Td>{label(alert.kind)}</Table.Td>
-                    <Table.Td>{alert.period}</Table.Td>
-                    <Table.Td>{number(alert.attempts)}</Table.Td>
-                    <Table.Td>{timestamp(alert.updatedAt)}</Table.Td>
-                    <Table.Td>
-                      {alert.status === 'FAILED' || alert.status === 'RETRY' ? (
-                        <>
-                          <Text size="sm">{t(reasonOf(alert.lastError))}</Text>
-                          {alert.lastError && (
-                            <Text size="xs" c="dark.5">
-                              {alert.lastError}
-                            </Text>
-                          )}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={fix.to}>
-                        {t(fix.text)}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {alerts.data.map((alert) => (
+                <AlertRow key={alert.id} alert={alert} />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

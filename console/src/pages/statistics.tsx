@@ -1,41 +1,92 @@
-import { Alert, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { currentYear } from '../../../shared/time/calendar.ts';
-import { allPages, api, apiJson, unwrap } from '../api/client.ts';
-import { isMissing } from '../api/problem.ts';
+import { api, unwrap } from '../api/client.ts';
 import { PageTitle } from '../components/page-title.tsx';
-import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
-import { figuresFromAgreements, figuresFromStatistics, type YearFigures } from '../domain/statistics.ts';
+import { LoadError, Loading } from '../components/states.tsx';
+import { figuresFromStatistics, type Breakdown, type FigureGroup } from '../domain/statistics.ts';
 import { useI18n } from '../i18n/language.tsx';
 
 /** The chart code is its own chunk, fetched when the page shows a chart. */
 const BarChart = lazy(() => import('../components/bar-chart.tsx'));
 
-/**
- * Assumed (issue 12 §4): `GET /agreements/statistics?year=YYYY` → counts by kind, partner
- * category, domestic/foreign, country, field… Read by shape (domain/statistics.ts). While the
- * API has none (404), the figures are computed from the list.
- */
-async function yearFigures(year: number): Promise<YearFigures & { computedHere: boolean }> {
-  try {
-    return { ...figuresFromStatistics(await apiJson<Record<string, unknown>>(`/agreements/statistics?year=${year}`)), computedHere: false };
-  } catch (error) {
-    if (!isMissing(error, { shadowed: true })) throw error;
-    const agreements = await allPages((cursor) => unwrap(api().GET('/agreements', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } })));
-    return { ...figuresFromAgreements(agreements, year), computedHere: true };
-  }
+function BreakdownTable({ breakdown }: { breakdown: Breakdown }) {
+  const { t, number } = useI18n();
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('category')}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('count')}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {breakdown.rows.map((row) => (
+          <Table.Tr key={row.key}>
+            <Table.Th scope="row" fw="normal">
+              {row.label}
+            </Table.Th>
+            <Table.Td ta="right">{number(row.count)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
 }
 
-/** `/statistik?tahun=YYYY`: the year in figures, as charts with their numbers or as tables; printable. */
+/** One part of the year (in force on a day, or signed in the period): a card per breakdown. */
+function FigureSection({ group, view }: { group: FigureGroup; view: 'chart' | 'table' }) {
+  const { t } = useI18n();
+  return (
+    <Stack component="section" aria-labelledby={`stat-${group.key}`} data-group={group.key}>
+      <div>
+        <Title order={2} size="h3" id={`stat-${group.key}`}>
+          {group.title}
+        </Title>
+        <Text>{t('statGroupTotal', { count: group.total })}</Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        {group.breakdowns.map((breakdown) => {
+          const headingId = `stat-${group.key}-${breakdown.key}`;
+          return (
+            <Card withBorder key={breakdown.key} component="section" aria-labelledby={headingId} data-breakdown={breakdown.key}>
+              <Title order={3} size="h5" id={headingId} mb="xs">
+                {breakdown.title}
+              </Title>
+              {breakdown.rows.length === 0 ? (
+                <Text c="gray.7">{t('statNone')}</Text>
+              ) : view === 'chart' ? (
+                <Suspense fallback={<Loading />}>
+                  <BarChart breakdown={breakdown} title={`${group.title}, ${breakdown.title}`} />
+                </Suspense>
+              ) : (
+                <BreakdownTable breakdown={breakdown} />
+              )}
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** `/statistik?tahun=YYYY`: the year in figures (`GET /agreements/statistics`), as charts with their numbers or as tables; printable. */
 export default function Statistics() {
-  const { t, label, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const [params, setParams] = useSearchParams();
   const thisYear = currentYear();
   const year = Number(params.get('tahun') ?? thisYear) || thisYear;
   const [view, setView] = useState<'chart' | 'table'>('chart');
-  const figures = useQuery({ queryKey: ['agreements', 'statistics', year], queryFn: () => yearFigures(year) });
+  const statistics = useQuery({
+    queryKey: ['agreements', 'statistics', year],
+    queryFn: () => unwrap(api().GET('/agreements/statistics', { params: { query: { year } } })),
+  });
+  const figures = statistics.data && figuresFromStatistics(statistics.data, i18n);
 
   return (
     <Stack data-page="statistics">
@@ -63,58 +114,25 @@ export default function Statistics() {
           </Button>
         </Group>
       </Group>
-      {figures.error ? (
-        <LoadError error={figures.error} />
-      ) : !figures.data ? (
+      {statistics.error ? (
+        <LoadError error={statistics.error} retry={() => void statistics.refetch()} />
+      ) : !figures ? (
         <Loading />
       ) : (
         <>
-          {figures.data.computedHere && (
-            <Alert color="gray" className="no-print">
-              {t('statisticsUnavailable')}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {figures.data.totals.map((total) => (
-              <Card withBorder key={total.key}>
-                <Text size="sm">{label(total.key)}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} data-totals>
+            {figures.totals.map((total) => (
+              <Card withBorder key={total.key} data-total={total.key}>
+                <Text size="sm">{total.label}</Text>
                 <Text size="xl" fw={700}>
                   {number(total.value)}
                 </Text>
               </Card>
             ))}
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            {figures.data.breakdowns.map((breakdown) => (
-              <Card withBorder key={breakdown.key} component="section" aria-labelledby={`stat-${breakdown.key}`}>
-                <SectionTitle id={`stat-${breakdown.key}`}>{label(breakdown.key)}</SectionTitle>
-                {view === 'chart' ? (
-                  <Suspense fallback={<Loading />}>
-                    <BarChart breakdown={breakdown} title={label(breakdown.key)} />
-                  </Suspense>
-                ) : (
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('category')}</Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          {t('count')}
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {breakdown.rows.map((row) => (
-                        <Table.Tr key={row.label}>
-                          <Table.Td>{label(row.label)}</Table.Td>
-                          <Table.Td ta="right">{number(row.count)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                )}
-              </Card>
-            ))}
-          </SimpleGrid>
+          {figures.groups.map((group) => (
+            <FigureSection key={group.key} group={group} view={view} />
+          ))}
         </>
       )}
     </Stack>
