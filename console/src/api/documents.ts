@@ -1,48 +1,26 @@
-import { apiFetch, apiJson, type Page } from './client.ts';
-import { isMissing } from './problem.ts';
-import { putFile, type UploadTarget } from './upload.ts';
+import { documentKinds, documentTypes, type CreateDocument, type DocumentKind } from '../../../shared/agreements/documents/schemas.ts';
+import { allPages, api, unwrap } from './client.ts';
+import { idempotencyKey } from '../forms/validation.ts';
+import { putFile } from './upload.ts';
 
-/**
- * Assumed (issue 12 §1, built in parallel):
- * - `GET /agreements/{id}/documents` → `{ items: AgreementDocument[] }`
- * - `POST /agreements/{id}/documents` `{ filename, contentType, size, kind }` → 201 `{ id, upload: { url, method: 'PUT', headers } }`
- * - `GET /agreements/{id}/documents/{docId}` → the document with `download: { url }`
- */
-export const documentKinds = ['SIGNED_AGREEMENT', 'TRANSLATION', 'IMPLEMENTATION_REPORT', 'OTHER'] as const;
+/** The kinds and types the API accepts, from its own schema: a console list could drift (it once said TRANSLATION). */
+export { documentKinds, documentTypes, type DocumentKind };
 
-export interface AgreementDocument {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  kind: string;
-  status: 'PENDING' | 'AVAILABLE' | 'REJECTED' | string;
-  reason?: string;
-  createdAt?: string;
-  download?: { url: string };
+export type AgreementDocument = Awaited<ReturnType<typeof listDocuments>>[number];
+
+/** Every document of an agreement, in upload order. */
+export function listDocuments(agreementId: string) {
+  return allPages((cursor) => unwrap(api().GET('/agreements/{id}/documents', { params: { path: { id: agreementId }, query: { limit: 100, cursor } } })), 5);
 }
 
-export async function listDocuments(agreementId: string): Promise<AgreementDocument[] | null> {
-  try {
-    return (await apiJson<Page<AgreementDocument>>(`/agreements/${agreementId}/documents`)).items;
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-}
-
+/** A short-lived link to the document's bytes; none until it is AVAILABLE. */
 export async function documentDownloadUrl(agreementId: string, documentId: string): Promise<string | undefined> {
-  return (await apiJson<AgreementDocument>(`/agreements/${agreementId}/documents/${documentId}`)).download?.url;
+  const document = await unwrap(api().GET('/agreements/{id}/documents/{documentId}', { params: { path: { id: agreementId, documentId } } }));
+  return document.download?.url;
 }
 
-/** Registers the document, then PUTs the file where the API says, reporting progress (0–1). */
-export async function uploadDocument(agreementId: string, file: File, kind: string, onProgress: (fraction: number) => void): Promise<void> {
-  const created = (await (
-    await apiFetch(`/agreements/${agreementId}/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ filename: file.name, contentType: file.type || 'application/pdf', size: file.size, kind }),
-    })
-  ).json()) as { upload: UploadTarget };
+/** Announces the document (a key per upload: a retried announcement is not a second document), then PUTs its bytes where the API says, reporting progress (0–1). */
+export async function uploadDocument(agreementId: string, body: CreateDocument, file: Blob, onProgress: (fraction: number) => void): Promise<void> {
+  const created = await unwrap(api().POST('/agreements/{id}/documents', { params: { path: { id: agreementId }, header: { 'Idempotency-Key': idempotencyKey() } }, body }));
   await putFile(created.upload, file, onProgress);
 }

@@ -5,6 +5,13 @@ export interface UploadTarget {
   headers?: Record<string, string>;
 }
 
+/** A PUT the storage refused (its HTTP status), or that never arrived (status 0): callers word it for the person. */
+export class UploadError extends Error {
+  constructor(readonly status: number) {
+    super(status ? `upload: HTTP ${status}` : 'upload failed');
+  }
+}
+
 /** PUTs a file to its upload target, reporting progress (0–1): fetch() reports none, XMLHttpRequest does. */
 export async function putFile(target: UploadTarget, file: Blob, onProgress: (fraction: number) => void): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -12,8 +19,8 @@ export async function putFile(target: UploadTarget, file: Blob, onProgress: (fra
     request.open(target.method ?? 'PUT', target.url);
     for (const [name, value] of Object.entries(target.headers ?? {})) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => (request.status < 300 ? resolve() : reject(new Error(`upload: HTTP ${request.status}`)));
-    request.onerror = () => reject(new Error('upload failed'));
+    request.onload = () => (request.status < 300 ? resolve() : reject(new UploadError(request.status)));
+    request.onerror = () => reject(new UploadError(0));
     request.send(file);
   });
   onProgress(1);
