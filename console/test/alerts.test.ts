@@ -3,16 +3,19 @@ import { isoWeek } from '../../shared/alerts/rules.ts';
 import { addDays } from '../../shared/time/calendar.ts';
 import { aboutOf, fixOf, mondayOfIsoWeek, periodOf } from '../src/domain/alerts.ts';
 
+/** The page's address of an employee is the caller's (an alias in the browser). */
+const employeePage = (nip: string) => `/pegawai/alias-of-${nip}`;
+
 describe('notifications: what an alert is about, when, and where it is fixed', () => {
   it('links each kind to a page every alert reader can open, never to an edit form or a made-up unit', () => {
-    expect(fixOf({ kind: 'EXPIRY', subject: 'a1b2' })).toEqual({ to: '/kerja-sama/a1b2', text: 'alertFixAgreement' });
+    expect(fixOf({ kind: 'EXPIRY', subject: 'a1b2' }, employeePage)).toEqual({ to: '/kerja-sama/a1b2', text: 'alertFixAgreement' });
     // A dormant digest is about an owner unit (shared/alerts/jobs/dormant-agreements.ts), not an agreement.
-    expect(fixOf({ kind: 'DORMANT', subject: 'Dinas Pariwisata & Ekonomi Kreatif' })).toEqual({
+    expect(fixOf({ kind: 'DORMANT', subject: 'Dinas Pariwisata & Ekonomi Kreatif' }, employeePage)).toEqual({
       to: '/kerja-sama?status=ACTIVE&ownerUnit=Dinas+Pariwisata+%26+Ekonomi+Kreatif',
       text: 'alertFixDormant',
     });
-    expect(fixOf({ kind: 'TRAINING', subject: '198703152010011002' }).to).toBe('/pegawai/198703152010011002');
-    expect(fixOf({ kind: 'TRAINING_SUMMARY', subject: 'all-units' }).to).toBe('/pelatihan');
+    expect(fixOf({ kind: 'TRAINING', subject: '198703152010011002' }, employeePage).to).toBe('/pegawai/alias-of-198703152010011002');
+    expect(fixOf({ kind: 'TRAINING_SUMMARY', subject: 'all-units' }, employeePage).to).toBe('/pelatihan');
   });
 
   it('says what the alert is about', () => {

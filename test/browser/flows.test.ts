@@ -114,7 +114,7 @@ describe('agreements-admin at work', () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
     const notice = page.getByTestId('stale-notice');
     await notice.waitFor();
-    await expect(notice.getByText('title: Kerja Sama Uji 412 → Judul dari orang lain').count()).resolves.toBe(1);
+    await expect(notice.getByText('Judul: Kerja Sama Uji 412 → Judul dari orang lain').count()).resolves.toBe(1);
     await expectAccessible(page, '412 notice');
     await screenshot(page, 'flow-edit-412');
     await notice.getByRole('button', { name: 'Terapkan lagi perubahan saya' }).click();
@@ -122,9 +122,9 @@ describe('agreements-admin at work', () => {
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Judul dari orang lain');
     await expect(page.getByText('Catatan dari peramban').count()).resolves.toBeGreaterThan(0);
-    // History: "field: before → after".
+    // History: "Field label: before → after", as the form names it.
     const history = page.locator('section[aria-labelledby="section-history"]');
-    await expect.poll(() => history.getByText(/title: .*→ Judul dari orang lain/).count(), { timeout: POLL_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => history.getByText(/Judul: .*→ Judul dari orang lain/).count(), { timeout: POLL_TIMEOUT }).toBeGreaterThan(0);
     await context.close();
   });
 

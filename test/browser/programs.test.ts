@@ -63,7 +63,7 @@ describe('program pages', () => {
     const { id, year, jp, lengthUnit, jpMinutes, internalParticipants, externalParticipants, version, createdAt, createdBy, updatedAt, ...content } = (await apiCall('training-admin', 'GET', `/training-programs/${programId}`)).body;
     expect((await apiCall('training-admin', 'PUT', `/training-programs/${programId}`, { ...content, provider: 'LAN RI' }, { 'if-match': `"${version}"` })).status).toBe(200);
     await edit.getByRole('button', { name: 'Simpan' }).click();
-    await expect.poll(() => edit.getByTestId('stale-notice').textContent(), { timeout: POLL_TIMEOUT }).toContain('provider: BPSDM Provinsi DKI Jakarta → LAN RI');
+    await expect.poll(() => edit.getByTestId('stale-notice').textContent(), { timeout: POLL_TIMEOUT }).toContain('Penyelenggara: BPSDM Provinsi DKI Jakarta → LAN RI');
     await expect(edit.getByText('Orang lain mengubah program ini').count()).resolves.toBe(1);
     await screenshot(page, 'program-edit-412');
     await edit.getByRole('button', { name: 'Terapkan lagi perubahan saya' }).click();
@@ -88,7 +88,7 @@ describe('program pages', () => {
     await expect(table.locator('tbody tr[data-kind="EXTERNAL"]').textContent()).resolves.toContain(`${external.name}Peserta luar${external.agency}${external.changeProjectTitle}`);
     // An employee's NIP leads to their page; the agreement to its page.
     const internal = pkn.internal[0]!;
-    await expect(table.getByRole('link', { name: internal.nip }).getAttribute('href')).resolves.toBe(`/pegawai/${internal.nip}`);
+    await expect(table.getByRole('link', { name: internal.nip }).getAttribute('href')).resolves.toMatch(/^\/pegawai\/[0-9a-f]{12}$/);
     await expect(table.getByText(internal.changeProjectTitle!).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Buka kerja sama' }).getAttribute('href')).resolves.toMatch(/^\/kerja-sama\/.+/);
     for (const name of ['Ubah', 'Tambah peserta', 'Tambah dari daftar', /^Keluarkan/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);

@@ -8,8 +8,12 @@ import { ApiError } from '../api/problem.ts';
 import { withMyChanges } from '../forms/reapply.ts';
 import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+import type { FieldWords } from './change-line.tsx';
 import { StaleNotice } from './stale-notice.tsx';
 import { SectionTitle } from './states.tsx';
+
+/** A 412 names the fields as this form labels them. */
+const employeeFieldWords: FieldWords = { name: 'employeeName', unit: 'employeeUnit', position: 'employeePosition', email: 'employeeEmail', supervisorEmail: 'employeeSupervisor' };
 
 type Draft = { name: string; email: string; unit: string; position: string; supervisorEmail: string };
 interface Base {
@@ -96,6 +100,7 @@ export function EmployeeEditForm({ employee, etag, onDone }: { employee: Employe
             seen={base.employee}
             current={stale.employee}
             title={t('employeeStaleTitle')}
+            fields={employeeFieldWords}
             onReload={() => {
               setBase(stale);
               setDraft(draftOf(stale.employee));

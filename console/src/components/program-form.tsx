@@ -10,7 +10,11 @@ import { withMyChanges } from '../forms/reapply.ts';
 import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { Choice, methodWord } from './program-bits.tsx';
+import type { FieldWords } from './change-line.tsx';
 import { StaleNotice } from './stale-notice.tsx';
+
+/** A 412 names the fields as this form labels them. */
+const programFieldWords: FieldWords = { title: 'title', cohort: 'programCohort', provider: 'programProvider', method: 'programMethod', agreementId: 'programAgreementId', startsOn: 'programStartsOn', endsOn: 'programEndsOn', hours: 'programLengthHours', jp: 'programLengthJp', lengthUnit: 'programLengthUnit' };
 
 /** The API's checks of the body; an empty length is "required" (the API's words for it name both units, and the form has one field). */
 function liveIssues(draft: ProgramDraft, language: Language): Record<string, string> {
@@ -102,6 +106,7 @@ export function ProgramForm({ editing, onSaved, onCancel }: { editing?: Base; on
         {stale && base && (
           <StaleNotice
             title={t('programStaleTitle')}
+            fields={programFieldWords}
             seen={base.program}
             current={stale.program}
             onReload={() => {

@@ -5,6 +5,7 @@ import { bandOf, type Band, type ComplianceRow, type Target } from '../domain/co
 import { useI18n } from '../i18n/language.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import './unit-grid.css';
+import { employeePath } from './employee-address.ts';
 import { followInApp } from './in-app-links.ts';
 
 /** Fixed row height: the virtualizer never measures, so scrolling 5,000 rows lays out only what shows. */
@@ -129,7 +130,7 @@ const UnitRow = memo(function UnitRow({ row, index, words }: { row: ComplianceRo
   return (
     <div role="row" aria-rowindex={index + 2} data-row={index} className="unit-grid-row">
       <div role="cell" className="unit-grid-cell">
-        <a href={`/pegawai/${row.nip}`}>{row.name}</a>
+        <a href={employeePath(row.nip)}>{row.name}</a>
       </div>
       <div role="cell" className="unit-grid-cell">
         {row.nip}

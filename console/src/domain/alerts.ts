@@ -23,16 +23,17 @@ export function reasonOf(lastError: string | undefined): MessageKey {
  * Where an alert's cause is fixed, for every reader of alerts (the API lets each see its kinds):
  * an agreement's page (its contacts; `/ubah` would be a 403 for auditors), the owner unit's
  * agreements for a weekly dormant digest (its subject is the unit, shared/alerts/jobs/dormant-agreements.ts),
- * the employee, or the compliance overview for the summary sent to the training admins.
+ * the employee (`pageOfEmployee`: their address never shows the NIP, components/employee-address.ts),
+ * or the compliance overview for the summary sent to the training admins.
  */
-export function fixOf(alert: Pick<Alert, 'kind' | 'subject'>): { to: string; text: MessageKey } {
+export function fixOf(alert: Pick<Alert, 'kind' | 'subject'>, pageOfEmployee: (nip: string) => string): { to: string; text: MessageKey } {
   switch (alert.kind) {
     case 'EXPIRY':
       return { to: `/kerja-sama/${encodeURIComponent(alert.subject)}`, text: 'alertFixAgreement' };
     case 'DORMANT':
       return { to: `/kerja-sama?${new URLSearchParams({ status: 'ACTIVE', ownerUnit: alert.subject })}`, text: 'alertFixDormant' };
     case 'TRAINING':
-      return { to: `/pegawai/${encodeURIComponent(alert.subject)}`, text: 'fixEmployee' };
+      return { to: pageOfEmployee(alert.subject), text: 'fixEmployee' };
     case 'TRAINING_SUMMARY':
       return { to: '/pelatihan', text: 'alertFixCompliance' };
   }

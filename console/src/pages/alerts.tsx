@@ -5,6 +5,7 @@ import { alertStatuses } from '../../../shared/alerts/kinds.ts';
 import type { Alert as AlertItem } from '../api/client.ts';
 import { alertsInStatus } from '../api/queries.ts';
 import { AlertAbout, useSay } from '../components/alert-text.tsx';
+import { employeePath } from '../components/employee-address.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
 import { fixOf, periodOf, reasonOf } from '../domain/alerts.ts';
@@ -13,7 +14,7 @@ import { useI18n } from '../i18n/language.tsx';
 function AlertRow({ alert }: { alert: AlertItem }) {
   const { t, label, timestamp, number } = useI18n();
   const say = useSay();
-  const fix = fixOf(alert);
+  const fix = fixOf(alert, employeePath);
   return (
     <Table.Tr>
       <Table.Td>{label(alert.kind)}</Table.Td>

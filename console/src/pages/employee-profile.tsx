@@ -7,6 +7,7 @@ import { employeeKeys, getEmployee, trainingsOf, type Training } from '../api/em
 import { ApiError } from '../api/problem.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
+import { nipOfAddress } from '../components/employee-address.ts';
 import { AddTrainingDialog } from '../components/add-training-dialog.tsx';
 import { DeleteTrainingDialog } from '../components/delete-training-dialog.tsx';
 import { EmployeeEditForm } from '../components/employee-edit-form.tsx';
@@ -19,13 +20,13 @@ import { TrainingSummaryCard } from '../components/training-summary.tsx';
 import { useYear, YearSelect } from '../components/year-select.tsx';
 import { useI18n } from '../i18n/language.tsx';
 
-/** A NIP nobody registered: said plainly, with the way back (the page keeps its own name and one h1). */
-function EmployeeNotFound({ nip }: { nip: string }) {
+/** A NIP nobody registered, or an address of an earlier session: said plainly, with the way back (the page keeps its own name and one h1). */
+function EmployeeNotFound({ nip }: { nip: string | undefined }) {
   const { t } = useI18n();
   return (
     <Stack data-page="employee-profile" data-state="not-found" maw={640}>
       <PageTitle>{t('employeeNotFoundTitle')}</PageTitle>
-      <Text>{t('employeeNotFoundBody', { nip })}</Text>
+      <Text>{nip === undefined ? t('employeeAddressExpired') : t('employeeNotFoundBody', { nip })}</Text>
       <Anchor component={Link} to="/pegawai">
         {t('employeeBackToSearch')}
       </Anchor>
@@ -34,12 +35,18 @@ function EmployeeNotFound({ nip }: { nip: string }) {
 }
 
 /**
- * `/pegawai/{nip}?tahun=`: the profile (edited with If-Match by training-admin), the year's records
+ * `/pegawai/{alias or nip}?tahun=` (components/employee-address.ts): the profile (edited with If-Match by training-admin), the year's records
  * (added and deleted by training-admin) and the year's hours against the target. The document
  * title stays generic: browser history keeps titles, and a name is personal data.
  */
 export default function EmployeeProfile() {
-  const { nip = '' } = useParams();
+  const { nip: address = '' } = useParams();
+  const nip = nipOfAddress(address);
+  if (nip === undefined) return <EmployeeNotFound nip={undefined} />;
+  return <Profile nip={nip} />;
+}
+
+function Profile({ nip }: { nip: string }) {
   const { t, timestamp } = useI18n();
   const session = useSession();
   const canWrite = hasAnyGroup(session, trainingWriters);

@@ -6,6 +6,7 @@ import { render } from '../../../shared/i18n/messages.ts';
 import { checkNip } from '../../../shared/training/nip.ts';
 import { currentYear } from '../../../shared/time/calendar.ts';
 import { employeeKeys, searchEmployees, unitNames } from '../api/employees.ts';
+import { employeePath } from '../components/employee-address.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/language.tsx';
@@ -53,7 +54,7 @@ export default function EmployeeSearch() {
       if (nip.length !== 18) return setProblem(t('employeeSearchNipPartial'));
       const check = checkNip(nip);
       if (!check.valid) return setProblem(check.problems.map((found) => render(found.code, found.params, language)).join('; '));
-      return navigate(`/pegawai/${nip}`);
+      return navigate(employeePath(nip));
     }
     if (typed.replace(/[^\p{L}]/gu, '').length < 2) return setProblem(t('employeeSearchTooShort'));
     setProblem(undefined);
@@ -120,7 +121,7 @@ export default function EmployeeSearch() {
                       {found.map((employee) => (
                         <Table.Tr key={employee.nip}>
                           <Table.Td>
-                            <Anchor component={Link} to={`/pegawai/${employee.nip}`} td="underline">
+                            <Anchor component={Link} to={employeePath(employee.nip)} td="underline">
                               {employee.name}
                             </Anchor>
                           </Table.Td>

@@ -6,6 +6,7 @@ import { trainingWriters } from '../access.ts';
 import { getProgram, participantsOf, type Participant } from '../api/programs.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
+import { employeePath } from '../components/employee-address.ts';
 import { Fact } from '../components/fact.tsx';
 import { AddParticipantDialog } from '../components/participant-add-dialog.tsx';
 import { RemoveParticipantDialog } from '../components/participant-remove-dialog.tsx';
@@ -104,7 +105,7 @@ export default function ProgramDetail() {
                   <Table.Tr key={participant.nip} data-kind={participant.kind}>
                     <Table.Td>
                       {participant.kind === 'INTERNAL' ? (
-                        <Anchor component={Link} to={`/pegawai/${participant.nip}`} style={{ textDecoration: 'underline' }}>
+                        <Anchor component={Link} to={employeePath(participant.nip)} style={{ textDecoration: 'underline' }}>
                           {participant.nip}
                         </Anchor>
                       ) : (
