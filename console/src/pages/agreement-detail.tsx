@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client.ts';
 import { getAgreement, renewalChain } from '../api/chain.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
+import { Activities } from '../components/activities.tsx';
 import { AgreementLink, DaysLeft, StatusBadge } from '../components/agreement-bits.tsx';
 import { Documents } from '../components/documents.tsx';
 import { Fact } from '../components/fact.tsx';
@@ -98,6 +99,7 @@ export default function AgreementDetail() {
           {item.notes && <Fact term={t('notes')}>{item.notes}</Fact>}
         </SimpleGrid>
       </Card>
+      <Activities agreement={item} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Section title={t('timeline')} id="section-chain">
           {chain.data ? <RenewalTimeline chain={chain.data} currentId={item.id} /> : chain.error ? <LoadError error={chain.error} /> : <Loading />}
