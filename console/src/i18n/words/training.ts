@@ -7,9 +7,6 @@ export const id = {
   navTargets: 'Target tahunan',
   navMyHours: 'Jam pelajaran saya',
   unitTitle: 'Unit {unit}',
-  employeeTitle: 'Pegawai {nip}',
-  programTitle: 'Program pelatihan',
-  pagePending: 'Halaman ini sedang disiapkan.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -20,9 +17,6 @@ export const en: Record<keyof typeof id, string> = {
   navTargets: 'Yearly targets',
   navMyHours: 'My training hours',
   unitTitle: 'Unit {unit}',
-  employeeTitle: 'Employee {nip}',
-  programTitle: 'Training program',
-  pagePending: 'This page is being prepared.',
 };
 
 export const enumLabels = { id: {}, en: {} } as const;
