@@ -11,7 +11,7 @@ import { config } from './support/config.ts';
 import { employeeRecord, unitName } from './support/datasets.ts';
 import type { BenchEngine } from './support/engine.ts';
 import { counterItems, employeeItem, totalItem, unitItem } from './support/items.ts';
-import { count, markdownTable, ms } from './support/format.ts';
+import { count, markdownTable, ms, percent } from './support/format.ts';
 import { figure, type Section } from './support/report.ts';
 import { TRACE_CATEGORIES } from './console.ts';
 import { median } from './support/stats.ts';
@@ -25,10 +25,19 @@ const SLOW_FRAME_MS = 50;
 const RUNS = 3;
 /** Pixels scrolled per animation frame: 5,000 rows of 40 px end to end in about 330 frames. */
 const SCROLL_STEP = 600;
+/**
+ * End-to-end scroll passes. One pass (~330 frames, about 10 s) is one sample: on this shared
+ * 2-core machine another process's burst spoils a whole pass. The checked figure is the median of
+ * the passes' shares: it ignores up to two disturbed passes, while a page that is slow makes every
+ * pass slow. The share over all frames of all passes is reported beside it.
+ */
+const SCROLL_PASSES = 5;
 /** Hours from 0 to 40 in steps of 5, so that every band (0, partial, met) is full of rows. */
 const hoursOf = (index: number) => (index % 9) * 5;
 /** BENCH_CONSOLE_UNIT_TRACE=file.json: a Chrome trace (Perfetto, DevTools) of the first load, click to every row, of an unminified build (readable names). */
 const traceFile = process.env.BENCH_CONSOLE_UNIT_TRACE || undefined;
+/** BENCH_CONSOLE_UNIT_SCROLL_TRACE=file.json: the same for the first scroll pass, end to end. */
+const scrollTraceFile = process.env.BENCH_CONSOLE_UNIT_SCROLL_TRACE || undefined;
 
 interface Run {
   /** From the pointerdown on the unit's link (the user's click), as every figure below. */
@@ -43,6 +52,16 @@ interface Run {
   loadFrames: number;
   loadSlowFrames: number;
   loadLongestTask: number;
+}
+
+interface ScrollPass {
+  frames: number;
+  slowFrames: number;
+  p95: number;
+  longestTask: number;
+  rowsInDom: number;
+  /** The machine's 1-minute load average at the end of the pass. */
+  load: number;
 }
 
 /**
@@ -75,7 +94,7 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
   await batchWriteAll(counterItems(year, Array.from({ length: EMPLOYEES }, (_, index) => ({ unit, hours: hoursOf(index) }))), 1, engine.loader);
 
   const dist = await mkdtemp(join(tmpdir(), 'jalin-console-unit-bench-'));
-  await build({ configFile: join(process.cwd(), 'console/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: traceFile === undefined } });
+  await build({ configFile: join(process.cwd(), 'console/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: traceFile === undefined && scrollTraceFile === undefined } });
   const server = await startServer({ console: dist });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
@@ -100,22 +119,32 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
       if (tracing) await browser.stopTracing();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
-    log('7b. unit page: scrolling 5,000 rows end to end at 4x CPU throttling');
     await cdp.send('Performance.enable');
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const loadBefore = loadavg()[0]!;
     const before = await metrics();
-    const scroll = await measureScroll(page);
+    const passes: ScrollPass[] = [];
+    for (let pass = 0; pass < SCROLL_PASSES; pass += 1) {
+      log(`7b. unit page: scrolling 5,000 rows end to end, pass ${pass + 1}/${SCROLL_PASSES}, at 4x CPU throttling`);
+      const tracing = scrollTraceFile !== undefined && pass === 0;
+      if (tracing) await browser.startTracing(page, { path: scrollTraceFile, screenshots: false, categories: TRACE_CATEGORIES });
+      passes.push({ ...(await measureScroll(page)), load: loadavg()[0]! });
+      if (tracing) await browser.stopTracing();
+    }
     const after = await metrics();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const scrollFrames = passes.reduce((sum, pass) => sum + pass.frames, 0);
+    const scrollSlow = passes.reduce((sum, pass) => sum + pass.slowFrames, 0);
     // Main-thread work per frame (seconds in CDP's metrics): what the page costs, apart from waiting for a busy CPU.
-    const perFrame = (name: string) => ((after[name]! - before[name]!) * 1000) / scroll.frames;
-    const load = loadavg()[0]!;
+    const perFrame = (name: string) => ((after[name]! - before[name]!) * 1000) / scrollFrames;
+    const shareOf = (pass: ScrollPass) => pass.slowFrames / pass.frames;
+    const passText = (pass: ScrollPass) => `${percent(shareOf(pass) * 100)} (${pass.slowFrames} of ${pass.frames})`;
+    const slowShare = median(passes.map(shareOf));
 
     const firstRows = median(runs.map((run) => run.firstRows));
     const firstApi = median(runs.map((run) => run.firstApi));
     const firstRatio = firstRows / firstApi;
-    const slowShare = scroll.slowFrames / scroll.frames;
     const loadSlow = runs.reduce((sum, run) => sum + run.loadSlowFrames, 0);
     const loadFrames = runs.reduce((sum, run) => sum + run.loadFrames, 0);
     return {
@@ -131,8 +160,8 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
           `${((loadSlow / loadFrames) * 100).toFixed(1)}% (${loadSlow} of ${loadFrames}; longest task ${ms(Math.max(...runs.map((run) => run.loadLongestTask)))})`,
         ),
         figure(
-          `Unit page: frames over ${SLOW_FRAME_MS} ms scrolling 5,000 rows end to end, CPU 4×`,
-          `${(slowShare * 100).toFixed(1)}% (${scroll.slowFrames} of ${scroll.frames}; p95 ${ms(scroll.p95)}, longest task ${ms(scroll.longestTask)})`,
+          `Unit page: frames over ${SLOW_FRAME_MS} ms scrolling 5,000 rows end to end, CPU 4× (median of ${SCROLL_PASSES} passes)`,
+          `${percent(slowShare * 100)} (passes: ${passes.map(passText).join(', ')}; all frames ${percent((scrollSlow / scrollFrames) * 100)}; load average ${loadBefore.toFixed(1)} → ${passes.at(-1)!.load.toFixed(1)} on ${cpus().length} cores)`,
           `≤ ${MAX_SLOW_FRAME_SHARE * 100}%`,
           slowShare <= MAX_SLOW_FRAME_SHARE,
         ),
@@ -143,9 +172,14 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
           runs.map((run, index) => [String(index + 1), ms(run.firstRows), ms(run.firstRowsFromAction), ms(run.firstApi), ms(run.allRows), ms(run.allApi), String(run.calls), `${run.loadSlowFrames} of ${run.loadFrames}`]),
         ),
         '',
-        `Main-thread work per scroll frame (CDP Performance metrics, 4× throttled): script ${ms(perFrame('ScriptDuration'))}, style ${ms(perFrame('RecalcStyleDuration'))}, layout ${ms(perFrame('LayoutDuration'))}, all tasks ${ms(perFrame('TaskDuration'))}, main-thread CPU ${ms(perFrame('ThreadTime'))}; the machine's load average was ${load.toFixed(1)} on ${cpus().length} cores, so wall-clock frames include waiting for a CPU.`,
+        markdownTable(
+          ['Scroll pass', 'Frames over 50 ms', 'p95 frame', 'Longest task', 'Load average at its end'],
+          passes.map((pass, index) => [String(index + 1), passText(pass), ms(pass.p95), ms(pass.longestTask), pass.load.toFixed(1)]),
+        ),
         '',
-        `From the click on the unit in the heat map (its pointerdown; "from before the click action" adds Playwright's checks before it clicks, how this was measured until 2026-12-01). "Their API calls" spans GET /training-targets/{year} and the first page of GET /compliance (fetch start to last byte, in the browser); "All API calls" the span of every call until the last page (${count(EMPLOYEES)} rows, 100 a page, one after the other). Scrolling: the grid's scrollTop moved ${SCROLL_STEP} px per animation frame from the top to the bottom; ${scroll.rowsInDom} rows were in the DOM at the end (virtualized).`,
+        `Main-thread work per scroll frame over all passes (CDP Performance metrics, 4× throttled): script ${ms(perFrame('ScriptDuration'))}, style ${ms(perFrame('RecalcStyleDuration'))}, layout ${ms(perFrame('LayoutDuration'))}, all tasks ${ms(perFrame('TaskDuration'))}, main-thread CPU ${ms(perFrame('ThreadTime'))}; the machine's load average was ${loadBefore.toFixed(1)} before the passes on ${cpus().length} cores, so wall-clock frames include waiting for a CPU.`,
+        '',
+        `From the click on the unit in the heat map (its pointerdown; "from before the click action" adds Playwright's checks before it clicks, how this was measured until 2026-12-01). "Their API calls" spans GET /training-targets/{year} and the first page of GET /compliance (fetch start to last byte, in the browser); "All API calls" the span of every call until the last page (${count(EMPLOYEES)} rows, 100 a page, one after the other). Scrolling: the grid's scrollTop moved ${SCROLL_STEP} px per animation frame from the top to the bottom; ${passes[0]!.rowsInDom} rows were in the DOM at the end (virtualized).`,
       ],
     };
   } finally {
@@ -191,7 +225,8 @@ async function measureLoad(page: Page, open: () => Promise<void>): Promise<Run> 
   })()`)) as Run;
 }
 
-async function measureScroll(page: Page): Promise<{ frames: number; slowFrames: number; p95: number; longestTask: number; rowsInDom: number }> {
+/** One pass: from the top to the bottom, one step per animation frame. */
+async function measureScroll(page: Page): Promise<Omit<ScrollPass, 'load'>> {
   return (await page.evaluate(`new Promise((resolve) => {
     const grid = document.querySelector('[data-testid="unit-rows"]');
     const tasks = [];
@@ -213,5 +248,5 @@ async function measureScroll(page: Page): Promise<{ frames: number; slowFrames: 
       requestAnimationFrame(step);
     };
     requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
-  })`)) as { frames: number; slowFrames: number; p95: number; longestTask: number; rowsInDom: number };
+  })`)) as Omit<ScrollPass, 'load'>;
 }
