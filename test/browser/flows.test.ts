@@ -58,6 +58,12 @@ describe('agreements-admin at work', () => {
     await settled(page);
     await expect.poll(() => page.getByTestId('agreement-table').locator('tbody tr').count(), { timeout: POLL_TIMEOUT }).toBe(sisterCities);
     await expect(page.getByLabel('Jenis').inputValue()).resolves.toBe('SISTER_CITY');
+    // The export holds the filtered list: a header and one line per sister city.
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ekspor CSV' }).click();
+    const csv = await readFile((await (await exported).path())!, 'utf8');
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(sisterCities + 1);
+    expect(csv).toContain('Sister City Agreement Jakarta–Tokyo');
     // Keyboard: Enter in a field applies the filters; the reset empties the fields and the address;
     // going back writes the earlier filters into the fields.
     await page.getByLabel('Mitra').fill('tokyo');
@@ -98,6 +104,41 @@ describe('agreements-admin at work', () => {
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe(draft.title);
     await expect(page.getByText('7 hari lagi').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('find: the list opens an agreement found by words of its title; the form picks a parent by its number, not its id', async () => {
+    const { context, page } = await consoleUi.signedIn('agreements-admin');
+    await page.goto('/kerja-sama');
+    await settled(page);
+    const find = page.getByRole('combobox', { name: 'Cari kerja sama' });
+    await find.fill('sister tokyo');
+    await page.getByRole('option', { name: 'Sister City Agreement Jakarta–Tokyo' }).waitFor();
+    await expectAccessible(page, 'agreement search open');
+    await screenshot(page, 'flow-find');
+    await find.press('ArrowDown');
+    await find.press('Enter');
+    await page.waitForURL(/\/kerja-sama\/[^/]+$/);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Sister City Agreement Jakarta–Tokyo');
+
+    await page.goto('/kerja-sama/baru');
+    await settled(page);
+    await page.getByRole('textbox', { name: 'Judul' }).fill('PKS Uji Induk dari Pencarian');
+    await page.locator('select[name="kind"]').selectOption('PKS');
+    await page.getByRole('textbox', { name: 'Nama mitra 1' }).fill('Dinas Pangan Provinsi Kalimantan Barat');
+    await page.locator('input[name="startsOn"]').fill('2025-01-01');
+    await page.locator('input[name="endsOn"]').fill('2026-12-27');
+    await page.getByRole('textbox', { name: 'Unit pemilik' }).fill('Biro Kerja Sama Daerah');
+    await page.getByRole('textbox', { name: 'Kontak' }).fill('kerjasama@jakarta.go.id');
+    const parent = page.getByRole('combobox', { name: 'Kerja sama induk (untuk PKS/adendum)' });
+    await parent.fill('NK/014');
+    await page.getByRole('option', { name: /^Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM · NK\/014\/BKSD\/2024$/ }).click();
+    const posted = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/agreements'));
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    expect((await posted).postDataJSON().parentId).toMatch(/^[0-9A-Za-z_-]+$/);
+    await page.waitForURL(/\/kerja-sama\/[^/]+$/);
+    await settled(page);
+    await expect.poll(() => page.getByRole('link', { name: 'Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM' }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
     await context.close();
   });
 

@@ -29,6 +29,16 @@ function Section({ title, id, children }: { title: string; id: string; children:
   );
 }
 
+/** The parent agreement by its title (its id until the title is in, or if it cannot be read). */
+function ParentLink({ id }: { id: string }) {
+  const parent = useQuery({ queryKey: ['agreements', id], queryFn: () => getAgreement(id) });
+  return (
+    <Anchor component={Link} to={`/kerja-sama/${id}`}>
+      {parent.data?.data.title ?? id}
+    </Anchor>
+  );
+}
+
 /** `/kerja-sama/{id}`: status and days left, chain, children, outcomes, history, documents, actions. */
 export default function AgreementDetail() {
   const { id = '' } = useParams();
@@ -90,9 +100,7 @@ export default function AgreementDetail() {
           <Fact term={t('contacts')}>{item.contactEmails.join(', ')}</Fact>
           {item.parentId && (
             <Fact term={t('parent')}>
-              <Anchor component={Link} to={`/kerja-sama/${item.parentId}`}>
-                {item.parentId}
-              </Anchor>
+              <ParentLink id={item.parentId} />
             </Fact>
           )}
           {item.terminationReason && <Fact term={t('terminationReason')}>{item.terminationReason}</Fact>}

@@ -6,6 +6,7 @@ import { agreementKinds, createAgreementSchema, partnerCategories, patchAgreemen
 import { api, withEtag, type Agreement } from '../api/client.ts';
 import { getAgreement } from '../api/chain.ts';
 import { ApiError } from '../api/problem.ts';
+import { AgreementPicker } from '../components/agreement-picker.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { StaleNotice } from '../components/stale-notice.tsx';
 import { LoadError, Loading } from '../components/states.tsx';
@@ -137,7 +138,7 @@ export default function AgreementForm() {
           {text('title', t('title'), { required: true })}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect name="kind" label={t('kind')} required value={draft.kind} onChange={(event) => set('kind', event.currentTarget.value as AgreementDraft['kind'])} data={agreementKinds.map((kind) => ({ value: kind, label: label(kind) }))} error={errorOf('kind')} />
-            {text('parentId', t('parentId'))}
+            <AgreementPicker label={t('parentId')} description={t('parentHint')} value={draft.parentId} onChange={(parent) => set('parentId', parent)} exclude={id} onBlur={() => touch('parentId')} error={errorOf('parentId')} />
             {text('number', t('number'))}
             {text('partnerNumber', t('partnerNumber'))}
           </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
@@ -13,6 +13,7 @@ import { ApiError, isMissing } from '../api/problem.ts';
 import { queryClient } from '../api/query-client.ts';
 import { hasAnyGroup } from '../auth/session.ts';
 import { useSession } from '../auth/use-session.ts';
+import { AgreementPicker } from '../components/agreement-picker.tsx';
 import { daysLeftText, partnerNames, statusColors } from '../components/agreement-bits.tsx';
 import { followInApp } from '../components/in-app-links.ts';
 import { PageTitle } from '../components/page-title.tsx';
@@ -76,18 +77,27 @@ function filtersOf(form: HTMLFormElement): URLSearchParams {
   return filters;
 }
 
-/** The title and the "new agreement" button: nothing in them follows the address (memo). */
+/**
+ * The title, a search by title or number that opens the agreement picked, and the "new agreement"
+ * button: nothing in them follows the address (memo).
+ */
 const ListHeader = memo(function ListHeader() {
   const { t } = useI18n();
   const session = useSession();
+  const navigate = useNavigate();
   return (
-    <Group justify="space-between">
+    <Group justify="space-between" align="flex-end">
       <PageTitle>{t('listTitle')}</PageTitle>
-      {hasAnyGroup(session, agreementWriters) && (
-        <Button component={Link} to="/kerja-sama/baru">
-          {t('newAgreement')}
-        </Button>
-      )}
+      <Group align="flex-end" className="no-print">
+        <Box w={{ base: '100%', sm: 380 }}>
+          <AgreementPicker label={t('findAgreement')} description={t('findAgreementHint')} value="" onChange={(id) => id && navigate(`/kerja-sama/${id}`)} />
+        </Box>
+        {hasAnyGroup(session, agreementWriters) && (
+          <Button component={Link} to="/kerja-sama/baru">
+            {t('newAgreement')}
+          </Button>
+        )}
+      </Group>
     </Group>
   );
 });

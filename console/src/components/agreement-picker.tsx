@@ -1,0 +1,83 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getAgreement } from '../api/chain.ts';
+import { api, unwrap, type Agreement } from '../api/client.ts';
+import { useI18n } from '../i18n/language.tsx';
+// Only the pages with a picker load its styles (styles.ts holds the first page's), Popover's before Combobox's as in Mantine's styles.css.
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Combobox.css';
+
+/** Fewer letters match too much to be useful (every word starting with "k"). */
+const MIN_LETTERS = 2;
+const MATCHES = 10;
+/** Typing pauses this long before a search leaves: one request per word typed, not per key. */
+const TYPING_PAUSE_MS = 250;
+
+/** `GET /agreements/search`: words of a title or a number, each matching the start of a word. */
+function searchQuery(words: string) {
+  return {
+    queryKey: ['agreements', 'search', words],
+    queryFn: () => unwrap(api().GET('/agreements/search', { params: { query: { q: words, limit: MATCHES } } })),
+    enabled: words.length >= MIN_LETTERS,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  };
+}
+
+/** What a person recognises an agreement by: its title, then its number when it has one. */
+function optionOf(agreement: Pick<Agreement, 'id' | 'title' | 'number'>) {
+  return { value: agreement.id, label: agreement.number ? `${agreement.title} · ${agreement.number}` : agreement.title };
+}
+
+interface PickerProps {
+  label: string;
+  description?: string;
+  /** The chosen agreement's id ('' for none). */
+  value: string;
+  onChange: (id: string) => void;
+  /** An agreement that may not be chosen (the one being edited cannot be its own parent). */
+  exclude?: string;
+  error?: string;
+  onBlur?: () => void;
+}
+
+/**
+ * Finds an agreement by words of its title or document number, as the bureau knows it, instead of
+ * by its id: a combobox (Mantine Select, ARIA combobox with a listbox) whose options are the API's
+ * matches, shown as they come (the API filters; the picker only lists). A chosen agreement is
+ * shown by its title even when it is not among the latest matches.
+ */
+export function AgreementPicker({ label, description, value, onChange, exclude, error, onBlur }: PickerProps) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [words] = useDebouncedValue(typed.trim(), TYPING_PAUSE_MS);
+  const found = useQuery(searchQuery(words));
+  const chosen = useQuery({ queryKey: ['agreements', value], queryFn: () => getAgreement(value), enabled: value !== '' });
+  const matches = words.length >= MIN_LETTERS ? (found.data?.items ?? []) : [];
+  const options = new Map<string, { value: string; label: string }>();
+  if (chosen.data) options.set(value, optionOf(chosen.data.data));
+  else if (value) options.set(value, { value, label: value });
+  for (const agreement of matches) if (agreement.id !== exclude && !options.has(agreement.id)) options.set(agreement.id, optionOf(agreement));
+  const nothingFound = words.length < MIN_LETTERS ? t('pickerTypeMore') : found.isFetching ? t('loading') : found.error ? t('pickerFailed') : t('pickerNone');
+  return (
+    <Select
+      label={label}
+      description={description}
+      placeholder={t('pickerPlaceholder')}
+      data={[...options.values()]}
+      value={value || null}
+      onChange={(id) => onChange(id ?? '')}
+      searchable
+      searchValue={typed}
+      onSearchChange={setTyped}
+      // The API has matched the words already (word starts, accents ignored): filtering again here would hide its matches.
+      filter={({ options: shown }) => shown}
+      nothingFoundMessage={nothingFound}
+      clearable
+      error={error}
+      onBlur={onBlur}
+    />
+  );
+}
