@@ -185,7 +185,7 @@ export const yearQuery = z.strictObject({ year: z.optional(year.check(currentYea
 export const yearPageQuery = z.strictObject({ year: z.optional(year.check(currentYearByDefault)), limit, cursor: z.optional(cursor) });
 export const employeesQuery = z.strictObject({
   unit: z.optional(text(200)),
-  name: z.optional(text(200).check(z.meta({ description: 'The start of the name (at least 2 letters), case and accents aside; with unit, within that unit.' }))),
+  name: z.optional(text(200).check(z.meta({ description: 'The start of any word of the name, or of several words in a row (at least 2 letters), case and accents aside; with unit, within that unit.' }))),
   limit,
   cursor: z.optional(cursor),
 });

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { db, tableName } from '../../shared/db/client.ts';
@@ -11,7 +11,9 @@ import { holdLock, LOCK_LEASE_MS, lockShardOf, releaseLock } from '../../shared/
 import { addTrainings } from '../../shared/training/service/bulk-trainings.ts';
 import { complianceReport, complianceSummary } from '../../shared/training/service/compliance.ts';
 import { openYear } from '../../shared/training/service/open-year.ts';
+import { employeeItem } from '../../shared/training/repository/employees.ts';
 import { listEmployees, putEmployee, upsertEmployees } from '../../shared/training/service/employees.ts';
+import { backfillLaterNameWords } from '../../shared/training/service/name-backfill.ts';
 import { addTraining, removeTraining } from '../../shared/training/service/records.ts';
 import { useTestTable } from '../support/database.ts';
 import { nipFor } from '../support/fixtures/employees.ts';
@@ -255,6 +257,39 @@ describe('employees', () => {
     expect((await listEmployees({ name: 'siti r', limit: 10 })).items.map((item) => item.name)).toEqual(['Siti Rahmawati']);
     expect((await listEmployees({ name: 'sit', unit: 'Dinas Kesehatan', limit: 10 })).items.map((item) => item.name)).toEqual(['Sitì Nurhaliza']);
     await expect(listEmployees({ name: 's', limit: 10 })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('are found by the start of any later word of their name, once, within their unit; a rename or a move follows', async () => {
+    const names = async (name: string, unit?: string) => (await listEmployees({ name, limit: 10, ...(unit ? { unit } : {}) })).items.map((item) => item.name);
+    await putEmployee(nipFor(510), employee(0, { name: 'Dr. H. Ahmad Rahmat' }), undefined, actor());
+    await putEmployee(nipFor(511), employee(1, { name: 'Sri Sri Rahayu' }), undefined, actor());
+    expect(await names('rahmat')).toEqual(['Dr. H. Ahmad Rahmat']);
+    expect(await names('AHMAD r')).toEqual(['Dr. H. Ahmad Rahmat']);
+    expect(await names('sri')).toEqual(['Sri Sri Rahayu']);
+    expect(await names('raha')).toEqual(['Sri Sri Rahayu']);
+    expect(await names('rahayu', 'Dinas Kesehatan')).toEqual(['Sri Sri Rahayu']);
+    expect(await names('rahayu', 'Dinas Pendidikan')).toEqual([]);
+    await putEmployee(nipFor(510), employee(0, { name: 'Dr. H. Ahmad Fauzi' }), 'any', actor());
+    expect(await names('rahmat')).toEqual([]);
+    expect(await names('fauzi')).toEqual(['Dr. H. Ahmad Fauzi']);
+    await putEmployee(nipFor(511), employee(0, { name: 'Sri Sri Rahayu' }), 'any', actor());
+    expect(await names('rahayu', 'Dinas Pendidikan')).toEqual(['Sri Sri Rahayu']);
+    expect(await names('rahayu', 'Dinas Kesehatan')).toEqual([]);
+    // Only the later words have items of their own, and the words that went are gone.
+    const items = await partition(`EMPLOYEE#${nipFor(510)}`);
+    expect(items.filter((item) => item.entity === 'EMPLOYEE_NAME').map((item) => item.SK).sort()).toEqual(['NAME#ahmad fauzi', 'NAME#fauzi', 'NAME#h. ahmad fauzi']);
+  });
+
+  it('stored before names were indexed by their later words, are found by them after the backfill, which can run again', async () => {
+    // An employee as an earlier version stored them: the profile alone.
+    const nip = nipFor(520);
+    await db().send(new PutCommand({ TableName: tableName(), Item: employeeItem({ nip, ...employee(1, { name: 'Lama Tersimpan Sekali' }), version: 1, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' }, 0) }));
+    expect((await listEmployees({ name: 'tersimpan', limit: 10 })).items).toEqual([]);
+    const first = await backfillLaterNameWords();
+    expect(first.indexed).toBeGreaterThan(0);
+    expect((await listEmployees({ name: 'tersimpan', limit: 10 })).items.map((item) => item.nip)).toEqual([nip]);
+    expect(await backfillLaterNameWords()).toEqual(first);
+    expect((await listEmployees({ name: 'sekali', limit: 10 })).items.map((item) => item.nip)).toEqual([nip]);
   });
 
   it('are upserted from a roster: created, unchanged as duplicates, updated with their totals moved', async () => {

@@ -23,7 +23,7 @@ export function getEmployee(nip: string) {
   return withEtag(api().GET('/employees/{nip}', { params: { path: { nip } } }));
 }
 
-/** A page of employees whose name starts with `name` (case and accents aside), within `unit` when given. */
+/** A page of employees with a word of the name starting with `name` (case and accents aside), within `unit` when given. */
 export function searchEmployees(name: string, unit: string, cursor?: string): Promise<EmployeePage> {
   return unwrap(api().GET('/employees', { params: { query: { name, limit: 25, ...(unit ? { unit } : {}), ...(cursor ? { cursor } : {}) } } }));
 }

@@ -244,7 +244,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List employees of a unit (or of every unit, in unit order), or those whose name starts with `name`
+         * List employees of a unit (or of every unit, in unit order), or those with a word of the name starting with `name`
          * @description Groups: training-admin, auditor.
          */
         get: operations["listEmployees"];

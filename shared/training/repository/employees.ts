@@ -8,6 +8,7 @@ import { queryAll, type PageQuery } from '../../db/query.ts';
 import type { TransactStep } from '../../db/transactions.ts';
 import { NotFoundError, StaleVersionError, VersionRequiredError } from '../../errors.ts';
 import type { Employee } from '../schemas.ts';
+import { namePartition, nameIndexSteps } from './name-index.ts';
 import { TotalChangedError } from './totals.ts';
 
 /**
@@ -15,6 +16,7 @@ import { TotalChangedError } from './totals.ts';
  *
  *   EMPLOYEE#<nip> / PROFILE          the employee            GSI1 UNIT#<unit> / <nip>
  *                                                              GSI3 NAME#<first 2 letters> / <searchText(name)>#<nip>
+ *   EMPLOYEE#<nip> / NAME#<rest>      the name from a later word on (name-index.ts), in GSI3 too
  *   EMPLOYEE#<nip> / AUDIT#<at>#<h>   who changed what, for the employee and their records
  *   UNITS / <unit>                    the work units, for year-wide reports
  */
@@ -22,12 +24,6 @@ export const employeePartition = (nip: string) => `EMPLOYEE#${nip}`;
 const employeeKey = (nip: string) => ({ PK: employeePartition(nip), SK: 'PROFILE' });
 const unitPartition = (unit: string) => `UNIT#${keyText(unit)}`;
 
-/**
- * Names are indexed by their first two letters (as searched: no case, no accents), so that no
- * index partition holds every employee and a prefix search reads one partition.
- */
-export const NAME_PREFIX_LETTERS = 2;
-const namePartition = (folded: string) => `NAME#${folded.slice(0, NAME_PREFIX_LETTERS)}`;
 
 /**
  * `totalYears` counts the employee's yearly totals: a writer that adds a total bumps it, so that
@@ -118,7 +114,7 @@ export function totalAddedStep(nip: string, profileVersion: number): TransactSte
  * replacement also names the number of yearly totals read (`totalYears`): one created meanwhile
  * makes the writer read again (TotalChangedError) rather than leave it in the old unit.
  */
-export function employeeWriteSteps(employee: Employee, replaced: { version: number; totalYears: number } | undefined, totalYears: number, by: string, changes: unknown): TransactStep[] {
+export function employeeWriteSteps(employee: Employee, replaced: { before: Employee; version: number; totalYears: number } | undefined, totalYears: number, by: string, changes: unknown): TransactStep[] {
   const write: TransactStep =
     replaced === undefined
       ? {
@@ -141,21 +137,40 @@ export function employeeWriteSteps(employee: Employee, replaced: { version: numb
   return [
     write,
     { item: { Put: { TableName: tableName(), Item: unitItem(employee.unit) } } },
+    ...nameIndexSteps(replaced?.before, employee, unitPartition(employee.unit)),
     employeeAuditStep(employee.nip, employee.updatedAt, { by, action: replaced === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes }),
   ];
+}
+
+/**
+ * The later-word items of an employee stored before they existed (name-index.ts), written only if
+ * the profile is still the version read: a rename meanwhile wrote its own. Nothing for a one-word name.
+ */
+export function laterNameBackfillSteps(employee: Employee): TransactStep[] {
+  const items = nameIndexSteps(undefined, employee, unitPartition(employee.unit));
+  if (items.length === 0) return [];
+  const unchanged: TransactStep = {
+    item: { ConditionCheck: { TableName: tableName(), Key: employeeKey(employee.nip), ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': employee.version } } },
+    onConditionFailed: () => new StaleVersionError({ code: 'EMPLOYEE_STALE', params: { version: employee.version } }),
+  };
+  return [unchanged, ...items];
 }
 
 export function employeesOfUnit(unit: string): PageQuery {
   return { index: 'GSI1', keyCondition: 'GSI1PK = :unit', names: {}, values: { ':unit': unitPartition(unit) } };
 }
 
-/** Employees whose name (as searched) starts with `prefix` (at least NAME_PREFIX_LETTERS letters), by name. */
+/**
+ * Employees with a word of the name (as searched) starting with `prefix` (at least
+ * NAME_PREFIX_LETTERS letters): their profiles and later-word items (name-index.ts), by the name
+ * from the matched word on. The unit is the profile's GSI1PK, and a later-word item's unitKey.
+ */
 export function employeesByName(prefix: string, unit?: string): PageQuery {
   const folded = searchText(prefix);
   return {
     index: 'GSI3',
     keyCondition: 'GSI3PK = :pk AND begins_with(GSI3SK, :prefix)',
-    ...(unit ? { filter: 'GSI1PK = :unit' } : {}),
+    ...(unit ? { filter: 'GSI1PK = :unit OR unitKey = :unit' } : {}),
     names: {},
     values: { ':pk': namePartition(folded), ':prefix': folded, ...(unit ? { ':unit': unitPartition(unit) } : {}) },
   };

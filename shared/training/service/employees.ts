@@ -11,11 +11,11 @@ import {
   employeeWriteSteps,
   getStoredEmployee,
   listUnits,
-  NAME_PREFIX_LETTERS,
   readStoredEmployees,
   requireEmployee,
   type StoredEmployee,
 } from '../repository/employees.ts';
+import { firstMatch, NAME_PREFIX_LETTERS } from '../repository/name-index.ts';
 import { movedTotalsSteps, writeWithTotals, zeroTotalSteps } from '../repository/total-changes.ts';
 import { TotalChangedError, totalFromItem, totalsOfEmployee } from '../repository/totals.ts';
 import { changedFields } from '../rules.ts';
@@ -55,7 +55,7 @@ async function writeEmployee(nip: string, input: EmployeeInput, stored: StoredEm
   const totals = [];
   for await (const page of queryAll(totalsOfEmployee(nip))) totals.push(...page.map(totalFromItem));
   if (totals.length !== stored.totalYears) throw new TotalChangedError(undefined); // a total being created: read again
-  await transact([...employeeWriteSteps(employee, { version: replacedVersion, totalYears: stored.totalYears }, totals.length, actor.subject, changes), ...movedTotalsSteps(totals, employee)]);
+  await transact([...employeeWriteSteps(employee, { before: stored.employee, version: replacedVersion, totalYears: stored.totalYears }, totals.length, actor.subject, changes), ...movedTotalsSteps(totals, employee)]);
   return { employee, created: false };
 }
 
@@ -64,8 +64,9 @@ export async function readEmployee(nip: string): Promise<Employee> {
 }
 
 /**
- * Employees of one unit, or of every unit in unit order; with `name`, those whose name starts
- * with it (case and accents aside), by name, from one index partition: never a Scan.
+ * Employees of one unit, or of every unit in unit order; with `name`, those with a word of the
+ * name starting with it (case and accents aside; `sri ra` finds `Sri Rahayu`, `rahayu` too), by
+ * the name from that word on, from one index partition: never a Scan.
  */
 export async function listEmployees(query: { unit?: string; name?: string; limit: number; cursor?: string }): Promise<Page<Employee>> {
   if (query.name !== undefined) return employeesNamed(query.name, query.unit, query.limit, query.cursor);
@@ -78,11 +79,16 @@ export async function listEmployees(query: { unit?: string; name?: string; limit
 
 async function employeesNamed(name: string, unit: string | undefined, limit: number, cursor: string | undefined): Promise<Page<Employee>> {
   if (searchText(name).length < NAME_PREFIX_LETTERS) {
-    throw new InvalidInputError([{ path: 'name', message: `must have at least ${NAME_PREFIX_LETTERS} letters (the start of the name)` }]);
+    throw new InvalidInputError([{ path: 'name', message: `must have at least ${NAME_PREFIX_LETTERS} letters (the start of a word of the name)` }]);
   }
   const scope = `employees-named:${searchText(name)}:${unit ?? '*'}`;
   const page = await queryPage(employeesByName(name, unit), limit, cursor ? (decodeCursor(scope, cursor) as Key) : undefined);
-  return { items: page.items.map(employeeFromItem), ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
+  const hits = page.items.filter((item) => firstMatch((item.GSI3SK as string).slice(0, (item.GSI3SK as string).lastIndexOf('#')), item.name as string, name));
+  // A later-word item holds the name only: its employee is read (as many reads as hits, never more).
+  const later = hits.filter((item) => item.entity !== 'EMPLOYEE').map((item) => item.nip as string);
+  const profiles = later.length ? await readStoredEmployees(later) : new Map<string, StoredEmployee>();
+  const items = hits.flatMap((item) => (item.entity === 'EMPLOYEE' ? [employeeFromItem(item)] : (profiles.get(item.nip as string)?.employee ?? [])));
+  return { items, ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
 }
 
 /** Employees upserted at once (each its own transaction, like a PUT). */

@@ -1,7 +1,7 @@
 /** Words of the employee pages (search, profile) and of an employee's own hours, Bahasa Indonesia first. */
 export const id = {
   employeeSearchTitle: 'Cari pegawai',
-  employeeSearchIntro: 'Ketik NIP (18 digit) untuk langsung membuka profil, atau awal nama pegawai.',
+  employeeSearchIntro: 'Ketik NIP (18 digit) untuk langsung membuka profil, atau awal kata mana pun dari nama pegawai (mis. "rahayu" untuk Sri Rahayu).',
   employeeSearchLabel: 'NIP atau nama',
   employeeSearchHint: 'Nama: minimal 2 huruf, huruf besar/kecil dan aksen diabaikan.',
   employeeSearchUnit: 'Unit',
@@ -11,7 +11,7 @@ export const id = {
   employeeSearchNipPartial: 'NIP harus lengkap 18 digit; untuk mencari sebagian, ketik nama.',
   employeeSearchResults: '{count} pegawai ditemukan',
   employeeSearchMore: 'Tampilkan lebih banyak',
-  employeeSearchNone: 'Tidak ada pegawai yang namanya diawali "{name}".',
+  employeeSearchNone: 'Tidak ada pegawai dengan kata di namanya yang diawali "{name}".',
   employeeColName: 'Nama',
   employeeColNip: 'NIP',
   employeeColUnit: 'Unit',
@@ -86,7 +86,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   employeeSearchTitle: 'Find an employee',
-  employeeSearchIntro: "Type a NIP (18 digits) to open the profile directly, or the start of the employee's name.",
+  employeeSearchIntro: "Type a NIP (18 digits) to open the profile directly, or the start of any word of the employee's name (e.g. \"rahayu\" for Sri Rahayu).",
   employeeSearchLabel: 'NIP or name',
   employeeSearchHint: 'Name: at least 2 letters; case and accents are ignored.',
   employeeSearchUnit: 'Unit',
@@ -96,7 +96,7 @@ export const en: Record<keyof typeof id, string> = {
   employeeSearchNipPartial: 'A NIP must have all 18 digits; to search by part, type a name.',
   employeeSearchResults: '{count} employees found',
   employeeSearchMore: 'Show more',
-  employeeSearchNone: 'No employee has a name starting with "{name}".',
+  employeeSearchNone: 'No employee has a word in their name starting with "{name}".',
   employeeColName: 'Name',
   employeeColNip: 'NIP',
   employeeColUnit: 'Unit',
