@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Group } from '../../shared/http/auth.ts';
-import { mintToken } from '../../infra/local/tokens.ts';
 import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
 
-async function apiCall(group: Group, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await mintToken({ groups: [group] });
-  const response = await fetch(`${consoleUi.url()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
-}
+const apiCall = consoleUi.api;
 
 const dormantIds = async (): Promise<string[]> => (await apiCall('agreements-admin', 'GET', '/agreements/dormant?days=180&limit=100')).body.items.map((item: { id: string }) => item.id);
 

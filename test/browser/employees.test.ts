@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { demoEmployees, demoNip, demoTrainings } from '../../infra/local/demo-data-training.ts';
-import { mintToken } from '../../infra/local/tokens.ts';
 import { EMPLOYEE_NIP, expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
@@ -12,15 +11,7 @@ const myHours = demoTrainings.filter((entry) => entry.nip === me.nip).reduce((su
 /** Demo pattern 0: no training in 2026, in no program: an empty year to add to and delete from. */
 const blank = employeeAt(5);
 
-async function apiCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await mintToken({ groups: ['training-admin'] });
-  const response = await fetch(`${consoleUi.url()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as Record<string, unknown> };
-}
+const apiCall = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => consoleUi.api('training-admin', method, path, body, headers);
 
 describe('staff find and read an employee', () => {
   it('search: by the start of any word of a name (terms never in the URL), a mistyped NIP explained, a full NIP opens the profile', async () => {

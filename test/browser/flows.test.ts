@@ -6,15 +6,7 @@ import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from 
 
 const consoleUi = useConsole();
 
-async function apiCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await mintToken({ groups: ['agreements-admin'] });
-  const response = await fetch(`${consoleUi.url()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as any };
-}
+const apiCall = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => consoleUi.api('agreements-admin', method, path, body, headers);
 
 const draft = {
   title: 'Kerja Sama Uji Peramban',

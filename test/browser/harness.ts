@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { Group } from '../../shared/http/auth.ts';
+import { mintToken } from '../../infra/local/tokens.ts';
 import { demoNip } from '../../infra/local/demo-data-training.ts';
 import { seedDemoData } from '../../infra/local/seed-demo-data.ts';
 import { startServer, type RunningServer } from '../../infra/local/server.ts';
@@ -69,7 +70,18 @@ export function useConsole() {
     return session;
   }
 
-  return { newPage, signedIn, url: () => state.server!.url };
+  /** The API under /api as a group calls it (a token minted as `npm run token` does): to set the scene or check the outcome. */
+  async function api(group: Group, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const token = await mintToken({ groups: [group] });
+    const response = await fetch(`${state.server!.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, etag: response.headers.get('etag'), body: (await response.json().catch(() => undefined)) as any };
+  }
+
+  return { newPage, signedIn, api, url: () => state.server!.url };
 }
 
 /** axe-core on the page as it is: no serious or critical violation. */

@@ -1,21 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Group } from '../../shared/http/auth.ts';
 import { demoEmployees, demoNip, demoPrograms } from '../../infra/local/demo-data-training.ts';
-import { mintToken } from '../../infra/local/tokens.ts';
 import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
 
-async function apiCall(group: Group, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await mintToken({ groups: [group] });
-  const response = await fetch(`${consoleUi.url()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
-}
+const apiCall = consoleUi.api;
 
 const hoursOf = async (nip: string) => (await apiCall('training-admin', 'GET', `/employees/${nip}/training-summary?year=2026`)).body.hours as number;
 const programsOf2026 = demoPrograms.filter((entry) => entry.program.endsOn.startsWith('2026'));

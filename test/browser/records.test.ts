@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { mintToken } from '../../infra/local/tokens.ts';
 import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
 
 const consoleUi = useConsole();
 
-async function apiCall(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const token = await mintToken({ groups: ['agreements-admin'] });
-  const response = await fetch(`${consoleUi.url()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, etag: response.headers.get('etag'), body: (await response.json().catch(() => undefined)) as any };
-}
+const apiCall = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => consoleUi.api('agreements-admin', method, path, body, headers);
 
 const draft = {
   kind: 'MOU',

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { activityKinds, evaluationDecisions, type ActivityKind } from '../../../shared/agreements/activities/schemas.ts';
@@ -8,6 +8,7 @@ import { ApiError } from '../api/problem.ts';
 import { activityBodyOf, activityIssues, emptyActivityDraft, issueOf, type ActivityDraft } from '../forms/activity-draft.ts';
 import { idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+import { DialogFormFooter } from './dialog-form-footer.tsx';
 
 /**
  * Records an activity or an evaluation (agreements-admin): checked live with the API's own schema
@@ -86,24 +87,7 @@ export function ActivityDialog({ agreementId, kind, opened, onClose }: { agreeme
               <Textarea label={t('activityReason')} required autosize minRows={2} {...input('reason')} />
             </>
           )}
-          {submitted && Object.keys(live).length > 0 && (
-            <Alert color="red" role="alert" p="xs">
-              {t('formInvalid')}
-            </Alert>
-          )}
-          {unplaced && (
-            <Alert color="red" role="alert">
-              {record.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('save')}
-            </Button>
-          </Group>
+          <DialogFormFooter invalid={submitted && Object.keys(live).length > 0} error={unplaced ? record.error?.message : undefined} pending={record.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

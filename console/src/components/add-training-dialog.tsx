@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { trainingBody } from '../../../shared/training/schemas.ts';
@@ -8,6 +8,7 @@ import { ApiError } from '../api/problem.ts';
 import { emptyTrainingDraft, trainingBodyOf, type TrainingDraft } from '../forms/training-draft.ts';
 import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+import { DialogFormFooter } from './dialog-form-footer.tsx';
 
 /** A conflict the API names by code, shown next to the field it is about. */
 const conflictFields: Record<string, keyof TrainingDraft> = { CERTIFICATE_DUPLICATE: 'certificateNumber' };
@@ -96,24 +97,7 @@ export function AddTrainingDialog({ nip, opened, onClose, onAdded }: { nip: stri
             <TextInput label={t('employeeTrainingCertificate')} {...input('certificateNumber')} />
             <TextInput label={t('employeeTrainingAgreement')} {...input('agreementId')} />
           </SimpleGrid>
-          {submitted && Object.keys(live).length > 0 && (
-            <Alert color="red" role="alert" p="xs">
-              {t('formInvalid')}
-            </Alert>
-          )}
-          {unplaced && (
-            <Alert color="red" role="alert">
-              {add.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('save')}
-            </Button>
-          </Group>
+          <DialogFormFooter invalid={submitted && Object.keys(live).length > 0} error={unplaced ? add.error?.message : undefined} pending={add.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

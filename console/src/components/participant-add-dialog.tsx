@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { nip as nipSchema } from '../../../shared/training/schemas.ts';
 import { participantBody } from '../../../shared/training/programs/schemas.ts';
@@ -7,6 +7,7 @@ import { putParticipant, type RosterEntry } from '../api/programs.ts';
 import { ApiError } from '../api/problem.ts';
 import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+import { DialogFormFooter } from './dialog-form-footer.tsx';
 import { Choice } from './program-bits.tsx';
 
 /** The PUT's path and body as one object, so one schema check names every field. */
@@ -86,19 +87,7 @@ export function AddParticipantDialog({ programId, opened, onClose, onAdded }: { 
             </>
           )}
           <TextInput label={t('programChangeProject')} value={values.changeProjectTitle} onChange={(e) => set('changeProjectTitle', e.currentTarget.value)} error={errorOf('changeProjectTitle')} />
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="outline" onClick={close}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('programAdd')}
-            </Button>
-          </Group>
+          <DialogFormFooter error={failure} pending={saving} onCancel={close} submitLabel={t('programAdd')} />
         </Stack>
       </form>
     </Modal>
