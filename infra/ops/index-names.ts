@@ -6,7 +6,7 @@ import { backfillLaterNameWords } from '../../shared/training/service/name-backf
  */
 try {
   const counts = await backfillLaterNameWords((line) => console.log(line));
-  console.log(`${counts.employees} employees read, ${counts.indexed} indexed, ${counts.skipped} with nothing to index (one-word names) or changed meanwhile`);
+  console.log(`${counts.employees} employees read: ${counts.indexed} indexed, ${counts.nothingToIndex} with nothing to index (one-word names), ${counts.changedMeanwhile} changed at every attempt (run again)`);
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -101,6 +101,12 @@ describe('agreements-admin at work', () => {
 
   it('find: the list opens an agreement found by words of its title; the form picks a parent by its number, not its id', async () => {
     const { context, page } = await consoleUi.signedIn('agreements-admin');
+    // Only what a person typed is searched for: the label Select writes into the box once an option is picked is not.
+    const searches = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/agreements/search') searches.add(url.searchParams.get('q')!);
+    });
     await page.goto('/kerja-sama');
     await settled(page);
     const find = page.getByRole('combobox', { name: 'Cari kerja sama' });
@@ -131,6 +137,11 @@ describe('agreements-admin at work', () => {
     await page.waitForURL(/\/kerja-sama\/[^/]+$/);
     await settled(page);
     await expect.poll(() => page.getByRole('link', { name: 'Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM' }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
+    // Editing it shows the parent by its title and number.
+    await page.getByRole('link', { name: 'Ubah' }).click();
+    await settled(page);
+    await expect.poll(() => parent.inputValue(), { timeout: POLL_TIMEOUT }).toBe('Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM · NK/014/BKSD/2024');
+    expect([...searches].sort()).toEqual(['NK/014', 'sister tokyo']);
     await context.close();
   });
 

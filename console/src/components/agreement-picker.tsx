@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getAgreement } from '../api/chain.ts';
 import { api, unwrap, type Agreement } from '../api/client.ts';
@@ -15,6 +15,9 @@ const MATCHES = 10;
 /** Typing pauses this long before a search leaves: one request per word typed, not per key. */
 const TYPING_PAUSE_MS = 250;
 
+/** The API's longest search (searchAgreementsQuery). */
+const MAX_SEARCH_LENGTH = 200;
+
 /** `GET /agreements/search`: words of a title or a number, each matching the start of a word. */
 function searchQuery(words: string) {
   return {
@@ -22,7 +25,6 @@ function searchQuery(words: string) {
     queryFn: () => unwrap(api().GET('/agreements/search', { params: { query: { q: words, limit: MATCHES } } })),
     enabled: words.length >= MIN_LETTERS,
     staleTime: 30_000,
-    placeholderData: keepPreviousData,
   };
 }
 
@@ -52,15 +54,18 @@ interface PickerProps {
 export function AgreementPicker({ label, description, value, onChange, exclude, error, onBlur }: PickerProps) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
-  const [words] = useDebouncedValue(typed.trim(), TYPING_PAUSE_MS);
-  const found = useQuery(searchQuery(words));
   const chosen = useQuery({ queryKey: ['agreements', value], queryFn: () => getAgreement(value), enabled: value !== '' });
-  const matches = words.length >= MIN_LETTERS ? (found.data?.items ?? []) : [];
+  const chosenOption = chosen.data ? optionOf(chosen.data.data) : value ? { value, label: value } : undefined;
+  // Select writes the chosen option's label into the box: that is not something typed to search for.
+  const searched = typed === chosenOption?.label ? '' : typed.trim().slice(0, MAX_SEARCH_LENGTH);
+  const [words] = useDebouncedValue(searched, TYPING_PAUSE_MS);
+  const found = useQuery(searchQuery(words));
+  // Matches of the words in the box only: none of earlier words while the next search is on its way.
+  const current = words === searched && words.length >= MIN_LETTERS;
   const options = new Map<string, { value: string; label: string }>();
-  if (chosen.data) options.set(value, optionOf(chosen.data.data));
-  else if (value) options.set(value, { value, label: value });
-  for (const agreement of matches) if (agreement.id !== exclude && !options.has(agreement.id)) options.set(agreement.id, optionOf(agreement));
-  const nothingFound = words.length < MIN_LETTERS ? t('pickerTypeMore') : found.isFetching ? t('loading') : found.error ? t('pickerFailed') : t('pickerNone');
+  if (chosenOption) options.set(value, chosenOption);
+  for (const agreement of current ? (found.data?.items ?? []) : []) if (agreement.id !== exclude && !options.has(agreement.id)) options.set(agreement.id, optionOf(agreement));
+  const nothingFound = searched.length < MIN_LETTERS ? t('pickerTypeMore') : !current || found.isFetching ? t('loading') : found.error ? t('pickerFailed') : t('pickerNone');
   return (
     <Select
       label={label}

@@ -64,9 +64,12 @@ export async function getStoredEmployee(nip: string): Promise<StoredEmployee | u
   return Item ? storedFromItem(Item) : undefined;
 }
 
-/** Employees of `nips` as stored, read consistently, by NIP; unregistered ones are missing. */
-export async function readStoredEmployees(nips: string[]): Promise<Map<string, StoredEmployee>> {
-  const items = await batchGetAll([...new Set(nips)].map(employeeKey), { consistent: true });
+/**
+ * Employees of `nips` as stored, by NIP; unregistered ones are missing. Read consistently unless
+ * asked otherwise: a writer decides on them, a search (its index eventually consistent anyway) need not.
+ */
+export async function readStoredEmployees(nips: string[], { consistent = true } = {}): Promise<Map<string, StoredEmployee>> {
+  const items = await batchGetAll([...new Set(nips)].map(employeeKey), { consistent });
   return new Map(items.map((item) => [item.nip as string, storedFromItem(item)]));
 }
 

@@ -13,34 +13,43 @@ import type { Employee } from '../schemas.ts';
  *
  * So a search still reads one index partition from the typed start on, whatever the number of
  * employees. Each item carries the name, so that a name holding the typed start more than once is
- * returned once (firstMatch), without reading the profile first.
+ * returned once (firstMatch), without reading the profile first. Academic degrees written after a
+ * comma (`Budi Santoso, S.Kom., M.T.`) and words of one character (`H.`, an initial) get no item:
+ * nobody searches by them, and they would crowd out the words people do search by.
  */
 export const NAME_PREFIX_LETTERS = 2;
 export const namePartition = (folded: string) => `NAME#${folded.slice(0, NAME_PREFIX_LETTERS)}`;
 
 /**
- * At most this many later words are indexed (a long name with its academic titles has a dozen):
- * a rename deletes and writes 2 × 10 items, which with the employee's moved yearly totals stays
- * within DynamoDB's 100 items per transaction.
+ * At most this many later words are indexed: a rename deletes and writes 2 × 6 items, which leaves
+ * room in DynamoDB's 100 items per transaction for the employee's moved yearly totals (about four
+ * items a year).
  */
-export const MAX_LATER_WORDS = 10;
+export const MAX_LATER_WORDS = 6;
 
-/** The name (as searched) from each word on, the whole name first: a word starts at a letter or digit after anything else. */
+/**
+ * A word: letters and digits, with the apostrophes of names like Ma'ruf inside it. It starts
+ * after anything else (a space, a period: `Dr.Ahmad` has two words).
+ */
+const WORD = /(?<![\p{L}\p{N}'’])[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+/** The name (as searched) from each later word on, before any degrees after a comma, and the whole name first. */
 export function nameStarts(name: string): string[] {
   const folded = searchText(name);
-  const starts = [...folded.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)].map((match) => match.index);
-  return [...new Set([folded, ...starts.filter((start) => start > 0).map((start) => folded.slice(start))])].slice(0, MAX_LATER_WORDS + 1);
+  const named = folded.split(',')[0]!;
+  const later = [...named.matchAll(WORD)].filter((word) => word.index > 0 && word[0].length >= NAME_PREFIX_LETTERS).map((word) => folded.slice(word.index));
+  return [folded, ...later.slice(0, MAX_LATER_WORDS)];
 }
 
 /**
  * Whether the index entry `entry` (one of `name`'s starts) is the one to return for `typed`: the
- * first of the name's starts, in index order, that begins with it. A name with the typed start
- * twice (`sri sri rahayu` for `sri`) is then returned once, even across pages.
+ * first of the name's starts that begins with it, the whole name first. A name with the typed
+ * start twice (`sri sri rahayu` for `sri`) is then returned once, even across pages; and an
+ * employee stored before later words were indexed is still found by the start of their name.
  */
 export function firstMatch(entry: string, name: string, typed: string): boolean {
   const folded = searchText(typed);
-  if (!entry.startsWith(folded)) return false;
-  return !nameStarts(name).some((other) => other < entry && other.startsWith(folded));
+  return nameStarts(name).find((start) => start.startsWith(folded)) === entry;
 }
 
 const nameKey = (nip: string, rest: string) => ({ PK: `EMPLOYEE#${nip}`, SK: `NAME#${rest}` });

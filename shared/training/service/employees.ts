@@ -82,14 +82,30 @@ async function employeesNamed(name: string, unit: string | undefined, limit: num
     throw new InvalidInputError([{ path: 'name', message: `must have at least ${NAME_PREFIX_LETTERS} letters (the start of a word of the name)` }]);
   }
   const scope = `employees-named:${searchText(name)}:${unit ?? '*'}`;
-  const page = await queryPage(employeesByName(name, unit), limit, cursor ? (decodeCursor(scope, cursor) as Key) : undefined);
-  const hits = page.items.filter((item) => firstMatch((item.GSI3SK as string).slice(0, (item.GSI3SK as string).lastIndexOf('#')), item.name as string, name));
+  const query = employeesByName(name, unit);
+  let start = cursor ? (decodeCursor(scope, cursor) as Key) : undefined;
+  const hits: Record<string, unknown>[] = [];
+  // An entry that is not its name's first match is passed over: read on until the page is full
+  // (a bounded number of times), so that a page is never empty while more matches follow.
+  for (let round = 0; round < NAME_PAGE_ROUNDS && hits.length < limit; round += 1) {
+    const page = await queryPage(query, limit - hits.length, start);
+    hits.push(...page.items.filter((item) => firstMatch(entryOf(item), item.name as string, name)));
+    start = page.next;
+    if (!start) break;
+  }
   // A later-word item holds the name only: its employee is read (as many reads as hits, never more).
   const later = hits.filter((item) => item.entity !== 'EMPLOYEE').map((item) => item.nip as string);
-  const profiles = later.length ? await readStoredEmployees(later) : new Map<string, StoredEmployee>();
-  const items = hits.flatMap((item) => (item.entity === 'EMPLOYEE' ? [employeeFromItem(item)] : (profiles.get(item.nip as string)?.employee ?? [])));
-  return { items, ...(page.next ? { nextCursor: encodeCursor(scope, page.next) } : {}) };
+  const profiles = later.length ? await readStoredEmployees(later, { consistent: false }) : new Map<string, StoredEmployee>();
+  const found = hits.flatMap((item) => (item.entity === 'EMPLOYEE' ? [employeeFromItem(item)] : (profiles.get(item.nip as string)?.employee ?? [])));
+  // Just after a rename the index may still hold the old entry beside the new one: one row per employee.
+  const items = found.filter((employee, index) => found.findIndex((other) => other.nip === employee.nip) === index);
+  return { items, ...(start ? { nextCursor: encodeCursor(scope, start) } : {}) };
 }
+
+/** Reads of the name index for one page of a name search, at most. */
+const NAME_PAGE_ROUNDS = 5;
+/** The name from the matched word on: the index entry's sort key without its `#<nip>`. */
+const entryOf = (item: Record<string, unknown>) => (item.GSI3SK as string).slice(0, (item.GSI3SK as string).lastIndexOf('#'));
 
 /** Employees upserted at once (each its own transaction, like a PUT). */
 const UPSERT_CONCURRENCY = 16;

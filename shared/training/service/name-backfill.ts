@@ -4,6 +4,15 @@ import { DomainError } from '../../errors.ts';
 import { employeeFromItem, employeesOfUnit, getStoredEmployee, laterNameBackfillSteps, listUnits } from '../repository/employees.ts';
 import type { Employee } from '../schemas.ts';
 
+/** `changedMeanwhile`: written by someone else at every attempt; a second run picks them up. */
+interface BackfillCounts {
+  employees: number;
+  indexed: number;
+  nothingToIndex: number;
+  changedMeanwhile: number;
+}
+type Outcome = Exclude<keyof BackfillCounts, 'employees'>;
+
 /** A write racing the backfill is rare: read again this many times, then leave the employee to the next run. */
 const ATTEMPTS = 3;
 
@@ -13,8 +22,8 @@ const ATTEMPTS = 3;
  * through the unit index (never a Scan). Safe to run again and beside live traffic: the items are
  * the same each time, and each write holds only while the profile is the version read.
  */
-export async function backfillLaterNameWords(log: (line: string) => void = () => {}): Promise<{ employees: number; indexed: number; skipped: number }> {
-  const counts = { employees: 0, indexed: 0, skipped: 0 };
+export async function backfillLaterNameWords(log: (line: string) => void = () => {}): Promise<BackfillCounts> {
+  const counts: BackfillCounts = { employees: 0, indexed: 0, nothingToIndex: 0, changedMeanwhile: 0 };
   for (const unit of await listUnits()) {
     for await (const page of queryAll(employeesOfUnit(unit))) {
       for (const item of page) {
@@ -28,11 +37,11 @@ export async function backfillLaterNameWords(log: (line: string) => void = () =>
   return counts;
 }
 
-async function backfillOne(read: Employee): Promise<'indexed' | 'skipped'> {
+async function backfillOne(read: Employee): Promise<Outcome> {
   let employee: Employee | undefined = read;
   for (let attempt = 0; attempt < ATTEMPTS && employee; attempt += 1) {
     const steps = laterNameBackfillSteps(employee);
-    if (steps.length === 0) return 'skipped';
+    if (steps.length === 0) return 'nothingToIndex';
     try {
       await transact(steps);
       return 'indexed';
@@ -41,5 +50,5 @@ async function backfillOne(read: Employee): Promise<'indexed' | 'skipped'> {
       employee = (await getStoredEmployee(employee.nip))?.employee;
     }
   }
-  return 'skipped';
+  return 'changedMeanwhile';
 }
