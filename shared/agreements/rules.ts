@@ -114,6 +114,11 @@ const parentKinds: Partial<Record<AgreementKind, readonly AgreementKind[]>> = {
   ADDENDUM: ['MOU', 'PKS', 'LOI', 'SISTER_CITY', 'OTHER'],
 };
 
+/** Whether an agreement of kind `parent` may be the parent of one of kind `child` (a kind without a rule takes any). */
+export function parentKindAllowed(child: AgreementKind, parent: AgreementKind): boolean {
+  return parentKinds[child]?.includes(parent) ?? true;
+}
+
 /**
  * A child agreement against its parent. Refused: a parent that does not exist, of a kind the
  * child cannot implement, already closed, or starting after the child. Accepted with a warning:
@@ -125,10 +130,9 @@ export function parentRules(
 ): { errors: FieldError[]; warnings: Warning[] } {
   if (!child.parentId) return { errors: [], warnings: [] };
   if (!parent) return { errors: [fieldError('parentId', 'PARENT_NOT_FOUND', { parentId: child.parentId })], warnings: [] };
-  const allowed = parentKinds[child.kind];
   const errors: FieldError[] = [];
-  if (allowed && !allowed.includes(parent.kind)) {
-    errors.push(fieldError('parentId', 'PARENT_KIND_NOT_ALLOWED', { parentKind: parent.kind, kind: child.kind, allowed: allowed.join(', ') }));
+  if (!parentKindAllowed(child.kind, parent.kind)) {
+    errors.push(fieldError('parentId', 'PARENT_KIND_NOT_ALLOWED', { parentKind: parent.kind, kind: child.kind, allowed: parentKinds[child.kind]!.join(', ') }));
   }
   if (parent.lifecycle === 'TERMINATED') errors.push(fieldError('parentId', 'PARENT_TERMINATED'));
   if (parent.lifecycle === 'RENEWED') errors.push(fieldError('parentId', 'PARENT_RENEWED', { successor: String(parent.renewedBy) }));

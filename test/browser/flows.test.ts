@@ -129,6 +129,10 @@ describe('agreements-admin at work', () => {
     await page.getByRole('textbox', { name: 'Unit pemilik' }).fill('Biro Kerja Sama Daerah');
     await page.getByRole('textbox', { name: 'Kontak' }).fill('kerjasama@jakarta.go.id');
     const parent = page.getByRole('combobox', { name: 'Kerja sama induk (untuk PKS/adendum)' });
+    // Only what may be the parent of a PKS is offered: the Tokyo sister city, not the LoI with a Tokyo university.
+    await parent.fill('tokyo');
+    await page.getByRole('option', { name: 'Sister City Agreement Jakarta–Tokyo' }).waitFor();
+    await expect(page.getByRole('option', { name: /Tokyo Metropolitan University/ }).count()).resolves.toBe(0);
     await parent.fill('NK/014');
     await page.getByRole('option', { name: /^Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM · NK\/014\/BKSD\/2024$/ }).click();
     const posted = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/agreements'));
@@ -141,7 +145,7 @@ describe('agreements-admin at work', () => {
     await page.getByRole('link', { name: 'Ubah' }).click();
     await settled(page);
     await expect.poll(() => parent.inputValue(), { timeout: POLL_TIMEOUT }).toBe('Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM · NK/014/BKSD/2024');
-    expect([...searches].sort()).toEqual(['NK/014', 'sister tokyo']);
+    expect([...searches].sort()).toEqual(['NK/014', 'sister tokyo', 'tokyo']);
     await context.close();
   });
 

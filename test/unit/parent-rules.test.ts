@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { closedReason, parentRules, recordViolations, registryFilterFor, terminationViolations } from '../../shared/agreements/rules.ts';
+import { closedReason, parentKindAllowed, parentRules, recordViolations, registryFilterFor, terminationViolations } from '../../shared/agreements/rules.ts';
 import { render } from '../../shared/i18n/messages.ts';
 
 const parent = { id: 'mou', kind: 'MOU' as const, startsOn: '2026-01-01', endsOn: '2030-12-31', lifecycle: 'OPEN' as const, renewedBy: undefined };
 const child = { kind: 'PKS' as const, startsOn: '2026-02-01', endsOn: '2028-01-31', parentId: 'mou' };
+
+describe('parentKindAllowed (the console offers only these parents)', () => {
+  it('lets a PKS implement an MoU or a sister-city pact, an addendum amend anything but an addendum, other kinds take any', () => {
+    expect(['MOU', 'SISTER_CITY', 'LOI'].map((parent) => parentKindAllowed('PKS', parent as never))).toEqual([true, true, false]);
+    expect(['PKS', 'ADDENDUM'].map((parent) => parentKindAllowed('ADDENDUM', parent as never))).toEqual([true, false]);
+    expect(parentKindAllowed('MOU', 'ADDENDUM')).toBe(true);
+  });
+});
 
 describe('parentRules', () => {
   it('has nothing to say about an agreement without a parent', () => {

@@ -41,6 +41,8 @@ interface PickerProps {
   onChange: (id: string) => void;
   /** An agreement that may not be chosen (the one being edited cannot be its own parent). */
   exclude?: string;
+  /** Which matches are offered (by default all). */
+  offers?: (agreement: Agreement) => boolean;
   error?: string;
   onBlur?: () => void;
 }
@@ -51,7 +53,7 @@ interface PickerProps {
  * matches, shown as they come (the API filters; the picker only lists). A chosen agreement is
  * shown by its title even when it is not among the latest matches.
  */
-export function AgreementPicker({ label, description, value, onChange, exclude, error, onBlur }: PickerProps) {
+export function AgreementPicker({ label, description, value, onChange, exclude, offers = () => true, error, onBlur }: PickerProps) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const chosen = useQuery({ queryKey: ['agreements', value], queryFn: () => getAgreement(value), enabled: value !== '' });
@@ -64,7 +66,7 @@ export function AgreementPicker({ label, description, value, onChange, exclude, 
   const current = words === searched && words.length >= MIN_LETTERS;
   const options = new Map<string, { value: string; label: string }>();
   if (chosenOption) options.set(value, chosenOption);
-  for (const agreement of current ? (found.data?.items ?? []) : []) if (agreement.id !== exclude && !options.has(agreement.id)) options.set(agreement.id, optionOf(agreement));
+  for (const agreement of current ? (found.data?.items ?? []) : []) if (agreement.id !== exclude && offers(agreement) && !options.has(agreement.id)) options.set(agreement.id, optionOf(agreement));
   const nothingFound = searched.length < MIN_LETTERS ? t('pickerTypeMore') : !current || found.isFetching ? t('loading') : found.error ? t('pickerFailed') : t('pickerNone');
   return (
     <Select

@@ -2,6 +2,7 @@ import { Alert, Button, Card, CloseButton, Fieldset, Group, NativeSelect, Simple
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { parentKindAllowed } from '../../../shared/agreements/rules.ts';
 import { agreementKinds, createAgreementSchema, partnerCategories, patchAgreementSchema } from '../../../shared/agreements/schemas.ts';
 import { api, withEtag, type Agreement } from '../api/client.ts';
 import { getAgreement } from '../api/chain.ts';
@@ -13,6 +14,9 @@ import { LoadError, Loading } from '../components/states.tsx';
 import { createBody, draftOf, emptyDraft, mergePatch, type AgreementDraft } from '../forms/agreement-draft.ts';
 import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+
+/** What the API would take as the parent of a `kind` agreement: of a kind it implements, and not closed. */
+const canBeParent = (kind: AgreementDraft['kind'], parent: Agreement) => parentKindAllowed(kind, parent.kind) && parent.status !== 'TERMINATED' && parent.status !== 'RENEWED';
 
 interface Base {
   agreement: Agreement;
@@ -138,7 +142,16 @@ export default function AgreementForm() {
           {text('title', t('title'), { required: true })}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect name="kind" label={t('kind')} required value={draft.kind} onChange={(event) => set('kind', event.currentTarget.value as AgreementDraft['kind'])} data={agreementKinds.map((kind) => ({ value: kind, label: label(kind) }))} error={errorOf('kind')} />
-            <AgreementPicker label={t('parentId')} description={t('parentHint')} value={draft.parentId} onChange={(parent) => set('parentId', parent)} exclude={id} onBlur={() => touch('parentId')} error={errorOf('parentId')} />
+            <AgreementPicker
+              label={t('parentId')}
+              description={t('parentHint')}
+              value={draft.parentId}
+              onChange={(parent) => set('parentId', parent)}
+              exclude={id}
+              offers={(parent) => canBeParent(draft.kind, parent)}
+              onBlur={() => touch('parentId')}
+              error={errorOf('parentId')}
+            />
             {text('number', t('number'))}
             {text('partnerNumber', t('partnerNumber'))}
           </SimpleGrid>
