@@ -118,6 +118,7 @@ describe('agreements-admin at work', () => {
     await find.press('Enter');
     await page.waitForURL(/\/kerja-sama\/[^/]+$/);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_TIMEOUT }).toBe('Sister City Agreement Jakarta–Tokyo');
+    const tokyoAddress = page.url();
 
     await page.goto('/kerja-sama/baru');
     await settled(page);
@@ -133,6 +134,10 @@ describe('agreements-admin at work', () => {
     await parent.fill('tokyo');
     await page.getByRole('option', { name: 'Sister City Agreement Jakarta–Tokyo' }).waitFor();
     await expect(page.getByRole('option', { name: /Tokyo Metropolitan University/ }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText('1 kerja sama cocok', { exact: true }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
+    // The address of a page, pasted in, offers that agreement (no search for the words of a link).
+    await parent.fill(tokyoAddress);
+    await page.getByRole('option', { name: 'Sister City Agreement Jakarta–Tokyo' }).waitFor();
     await parent.fill('NK/014');
     await page.getByRole('option', { name: /^Kesepakatan Bersama Ketahanan Pangan dan Pengembangan Kapasitas SDM · NK\/014\/BKSD\/2024$/ }).click();
     const posted = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/agreements'));
