@@ -16,6 +16,7 @@ export default {
     'shared/time/calendar.ts',
     'shared/db/cursor.ts',
     'shared/http/problem.ts',
+    'shared/training/repository/name-index.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -44,6 +44,17 @@ describe('an employee name in the search index', () => {
     expect(kinds(nameIndexSteps(undefined, employee('Siti Rahmawati'), 'UNIT#a'))).toEqual(['put NAME#rahmawati']);
     expect(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati'), 'UNIT#a')).toEqual([]);
     expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Aminah'), 'UNIT#a'))).toEqual(['put NAME#aminah', 'delete NAME#rahmawati']);
+    // Each item is found in GSI3 by the name from its word on, within the partition of its first two letters.
+    expect(nameIndexSteps(undefined, employee('Siti Rahmawati'), 'UNIT#a')[0]!.item.Put!.Item).toEqual({
+      PK: 'EMPLOYEE#198001012010011001',
+      SK: 'NAME#rahmawati',
+      entity: 'EMPLOYEE_NAME',
+      nip: '198001012010011001',
+      name: 'Siti Rahmawati',
+      unitKey: 'UNIT#a',
+      GSI3PK: 'NAME#ra',
+      GSI3SK: 'rahmawati#198001012010011001',
+    });
     // A move to another unit writes the items again: each carries the unit for a search within it.
     expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati', 'Dinas Sosial'), 'UNIT#b'))).toEqual(['put NAME#rahmawati']);
   });
