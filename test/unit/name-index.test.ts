@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { firstMatch, MAX_LATER_WORDS, nameIndexSteps, nameStarts } from '../../shared/training/repository/name-index.ts';
 import type { Employee } from '../../shared/training/schemas.ts';
 
+/** The keys repository/employees.ts passes: the employee's partition and their unit's key. */
+const keysIn = (unitKey: string) => ({ partition: 'EMPLOYEE#198001012010011001', unitKey });
 const employee = (name: string, unit = 'Dinas Kesehatan'): Employee => ({ nip: '198001012010011001', name, email: 'a@jakarta.go.id', unit, version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
 
 describe('an employee name in the search index', () => {
@@ -41,11 +43,11 @@ describe('an employee name in the search index', () => {
 
   it('writes the later words of a new name, and on a rename deletes those that went', () => {
     const kinds = (steps: ReturnType<typeof nameIndexSteps>) => steps.map((step) => ('Put' in step.item ? `put ${String(step.item.Put!.Item!.SK)}` : `delete ${String(step.item.Delete!.Key!.SK)}`));
-    expect(kinds(nameIndexSteps(undefined, employee('Siti Rahmawati'), 'UNIT#a'))).toEqual(['put NAME#rahmawati']);
-    expect(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati'), 'UNIT#a')).toEqual([]);
-    expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Aminah'), 'UNIT#a'))).toEqual(['put NAME#aminah', 'delete NAME#rahmawati']);
+    expect(kinds(nameIndexSteps(undefined, employee('Siti Rahmawati'), keysIn('UNIT#a')))).toEqual(['put NAME#rahmawati']);
+    expect(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati'), keysIn('UNIT#a'))).toEqual([]);
+    expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Aminah'), keysIn('UNIT#a')))).toEqual(['put NAME#aminah', 'delete NAME#rahmawati']);
     // Each item is found in GSI3 by the name from its word on, within the partition of its first two letters.
-    expect(nameIndexSteps(undefined, employee('Siti Rahmawati'), 'UNIT#a')[0]!.item.Put!.Item).toEqual({
+    expect(nameIndexSteps(undefined, employee('Siti Rahmawati'), keysIn('UNIT#a'))[0]!.item.Put!.Item).toEqual({
       PK: 'EMPLOYEE#198001012010011001',
       SK: 'NAME#rahmawati',
       entity: 'EMPLOYEE_NAME',
@@ -56,6 +58,6 @@ describe('an employee name in the search index', () => {
       GSI3SK: 'rahmawati#198001012010011001',
     });
     // A move to another unit writes the items again: each carries the unit for a search within it.
-    expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati', 'Dinas Sosial'), 'UNIT#b'))).toEqual(['put NAME#rahmawati']);
+    expect(kinds(nameIndexSteps(employee('Siti Rahmawati'), employee('Siti Rahmawati', 'Dinas Sosial'), keysIn('UNIT#b')))).toEqual(['put NAME#rahmawati']);
   });
 });

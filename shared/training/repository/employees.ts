@@ -23,7 +23,8 @@ import { TotalChangedError } from './totals.ts';
 export const employeePartition = (nip: string) => `EMPLOYEE#${nip}`;
 const employeeKey = (nip: string) => ({ PK: employeePartition(nip), SK: 'PROFILE' });
 const unitPartition = (unit: string) => `UNIT#${keyText(unit)}`;
-
+/** The later-word items of an employee's name (name-index.ts), in the employee's partition. */
+const nameSteps = (before: Employee | undefined, after: Employee) => nameIndexSteps(before, after, { partition: employeePartition(after.nip), unitKey: unitPartition(after.unit) });
 
 /**
  * `totalYears` counts the employee's yearly totals: a writer that adds a total bumps it, so that
@@ -140,7 +141,7 @@ export function employeeWriteSteps(employee: Employee, replaced: { before: Emplo
   return [
     write,
     { item: { Put: { TableName: tableName(), Item: unitItem(employee.unit) } } },
-    ...nameIndexSteps(replaced?.before, employee, unitPartition(employee.unit)),
+    ...nameSteps(replaced?.before, employee),
     employeeAuditStep(employee.nip, employee.updatedAt, { by, action: replaced === undefined ? 'EMPLOYEE_CREATED' : 'EMPLOYEE_REPLACED', changes }),
   ];
 }
@@ -150,7 +151,7 @@ export function employeeWriteSteps(employee: Employee, replaced: { before: Emplo
  * the profile is still the version read: a rename meanwhile wrote its own. Nothing for a one-word name.
  */
 export function laterNameBackfillSteps(employee: Employee): TransactStep[] {
-  const items = nameIndexSteps(undefined, employee, unitPartition(employee.unit));
+  const items = nameSteps(undefined, employee);
   if (items.length === 0) return [];
   const unchanged: TransactStep = {
     item: { ConditionCheck: { TableName: tableName(), Key: employeeKey(employee.nip), ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': employee.version } } },

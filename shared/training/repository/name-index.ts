@@ -52,27 +52,33 @@ export function firstMatch(entry: string, name: string, typed: string): boolean 
   return nameStarts(name).find((start) => start.startsWith(folded)) === entry;
 }
 
-const nameKey = (nip: string, rest: string) => ({ PK: `EMPLOYEE#${nip}`, SK: `NAME#${rest}` });
+/** Where an employee's items live: their partition (repository/employees.ts owns the keys), and their unit's key. */
+export interface NameIndexKeys {
+  partition: string;
+  unitKey: string;
+}
 
 /**
  * The steps that take the later-word items from `before` to `after` (absent: a creation).
  * Nothing when the name and unit are the same (the unit is on each item, for a search within a
  * unit); otherwise every item is written again and the ones that went are deleted.
  */
-export function nameIndexSteps(before: Employee | undefined, after: Employee, unitKey: string): TransactStep[] {
-  const later = (employee: Employee | undefined) => (employee ? nameStarts(employee.name).slice(1) : []);
-  const old = later(before);
-  const next = later(after);
+export function nameIndexSteps(before: Employee | undefined, after: Employee, { partition, unitKey }: NameIndexKeys): TransactStep[] {
   if (before && before.name === after.name && before.unit === after.unit) return [];
+  const later = (employee: Employee | undefined) => (employee ? nameStarts(employee.name).slice(1) : []);
+  const next = later(after);
+  const key = (rest: string) => ({ PK: partition, SK: `NAME#${rest}` });
   return [
     ...next.map((rest) => ({
       item: {
         Put: {
           TableName: tableName(),
-          Item: { ...nameKey(after.nip, rest), entity: 'EMPLOYEE_NAME', nip: after.nip, name: after.name, unitKey, GSI3PK: namePartition(rest), GSI3SK: `${rest}#${after.nip}` },
+          Item: { ...key(rest), entity: 'EMPLOYEE_NAME', nip: after.nip, name: after.name, unitKey, GSI3PK: namePartition(rest), GSI3SK: `${rest}#${after.nip}` },
         },
       },
     })),
-    ...old.filter((rest) => !next.includes(rest)).map((rest) => ({ item: { Delete: { TableName: tableName(), Key: nameKey(after.nip, rest) } } })),
+    ...later(before)
+      .filter((rest) => !next.includes(rest))
+      .map((rest) => ({ item: { Delete: { TableName: tableName(), Key: key(rest) } } })),
   ];
 }
