@@ -1,12 +1,11 @@
 import { Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { activityKinds, evaluationDecisions, type ActivityKind } from '../../../shared/agreements/activities/schemas.ts';
 import { todayInJakarta } from '../../../shared/time/calendar.ts';
 import { recordActivity, type ActivityBody } from '../api/activities.ts';
 import { ApiError } from '../api/problem.ts';
 import { activityBodyOf, activityIssues, emptyActivityDraft, issueOf, type ActivityDraft } from '../forms/activity-draft.ts';
-import { idempotencyKey } from '../forms/validation.ts';
+import { useDialogDraft } from '../forms/use-dialog-draft.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { DialogFormFooter } from './dialog-form-footer.tsx';
 
@@ -20,10 +19,15 @@ export function ActivityDialog({ agreementId, kind, opened, onClose }: { agreeme
   const { t, label, language } = useI18n();
   const queryClient = useQueryClient();
   const today = todayInJakarta();
-  const [draft, setDraft] = useState<ActivityDraft>(() => emptyActivityDraft(kind, today));
-  const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [key, setKey] = useState(idempotencyKey);
+  const { draft, touched, submitted, markSubmitted, key, field } = useDialogDraft<ActivityDraft>({
+    opened,
+    empty: () => emptyActivityDraft(kind, todayInJakarta()),
+    onOpen: () => record.reset(),
+    onEdit: () => {
+      if (record.error) record.reset();
+    },
+    restartOn: [kind],
+  });
   const record = useMutation({
     mutationFn: (body: Record<string, unknown>) => recordActivity(agreementId, body as ActivityBody, key),
     onSuccess: async () => {
@@ -32,32 +36,12 @@ export function ActivityDialog({ agreementId, kind, opened, onClose }: { agreeme
       onClose();
     },
   });
-  const { reset } = record;
-  useEffect(() => {
-    if (!opened) return;
-    setDraft(emptyActivityDraft(kind, todayInJakarta()));
-    setTouched(new Set());
-    setSubmitted(false);
-    setKey(idempotencyKey());
-    reset();
-  }, [opened, kind, reset]);
 
   const body = activityBodyOf(draft);
   const live = activityIssues(body, today, language);
   const server = record.error instanceof ApiError ? record.error.fieldErrors() : {};
-  const errorOf = (field: keyof ActivityDraft) => issueOf(server, field) ?? (submitted || touched.has(field) ? issueOf(live, field) : undefined);
-  // Checked from a field's first change, as the other forms do (an error appearing on blur moves buttons under the pointer).
-  const set = (field: keyof ActivityDraft, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    setTouched((current) => new Set(current).add(field));
-    if (record.error) record.reset();
-  };
-  const input = (field: keyof ActivityDraft) => ({
-    name: field,
-    value: draft[field],
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(field, event.currentTarget.value),
-    error: errorOf(field),
-  });
+  const errorOf = (name: keyof ActivityDraft) => issueOf(server, name) ?? (submitted || touched.has(name) ? issueOf(live, name) : undefined);
+  const input = (name: keyof ActivityDraft) => field(name, errorOf(name));
   const evaluation = draft.kind === 'EVALUATION';
   const unplaced = record.error && Object.keys(server).length === 0;
 
@@ -67,7 +51,7 @@ export function ActivityDialog({ agreementId, kind, opened, onClose }: { agreeme
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setSubmitted(true);
+          markSubmitted();
           if (Object.keys(live).length === 0) record.mutate(body);
         }}
       >

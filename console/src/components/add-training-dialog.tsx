@@ -1,12 +1,12 @@
 import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { trainingBody } from '../../../shared/training/schemas.ts';
 import { api, unwrap } from '../api/client.ts';
 import { employeeKeys, type Training } from '../api/employees.ts';
 import { ApiError } from '../api/problem.ts';
 import { emptyTrainingDraft, trainingBodyOf, type TrainingDraft } from '../forms/training-draft.ts';
-import { fieldIssues, idempotencyKey } from '../forms/validation.ts';
+import { useDialogDraft } from '../forms/use-dialog-draft.ts';
+import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
 import { DialogFormFooter } from './dialog-form-footer.tsx';
 
@@ -22,10 +22,14 @@ const conflictFields: Record<string, keyof TrainingDraft> = { CERTIFICATE_DUPLIC
 export function AddTrainingDialog({ nip, opened, onClose, onAdded }: { nip: string; opened: boolean; onClose: () => void; onAdded: (training: Training) => void }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<TrainingDraft>(emptyTrainingDraft);
-  const [touched, setTouched] = useState<Set<keyof TrainingDraft>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [key, setKey] = useState(idempotencyKey);
+  const { draft, touched, submitted, markSubmitted, key, set, field } = useDialogDraft<TrainingDraft>({
+    opened,
+    empty: () => emptyTrainingDraft,
+    onOpen: () => add.reset(),
+    onEdit: () => {
+      if (add.error) add.reset();
+    },
+  });
   const add = useMutation({
     mutationFn: (body: Record<string, unknown>) => unwrap(api().POST('/employees/{nip}/trainings', { params: { path: { nip }, header: { 'Idempotency-Key': key } }, body: body as never })),
     onSuccess: async (training) => {
@@ -34,34 +38,13 @@ export function AddTrainingDialog({ nip, opened, onClose, onAdded }: { nip: stri
       onClose();
     },
   });
-  const { reset } = add;
-  useEffect(() => {
-    if (!opened) return;
-    setDraft(emptyTrainingDraft);
-    setTouched(new Set());
-    setSubmitted(false);
-    setKey(idempotencyKey());
-    reset();
-  }, [opened, reset]);
 
   const body = trainingBodyOf(draft);
   const live = fieldIssues(trainingBody, body, language);
   const server = add.error instanceof ApiError ? add.error.fieldErrors() : {};
   const conflictField = add.error instanceof ApiError ? conflictFields[add.error.problem.code ?? ''] : undefined;
-  const errorOf = (field: keyof TrainingDraft) => (conflictField === field ? add.error!.message : undefined) ?? server[field] ?? (submitted || touched.has(field) ? live[field] : undefined);
-  // A field is checked from its first change (not on blur: an error appearing as the focus leaves
-  // would move the buttons under the pointer between press and release, and the click is lost).
-  const set = (field: keyof TrainingDraft, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    setTouched((current) => new Set(current).add(field));
-    if (add.error) add.reset();
-  };
-  const input = (field: keyof TrainingDraft) => ({
-    name: field,
-    value: draft[field],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(field, event.currentTarget.value),
-    error: errorOf(field),
-  });
+  const errorOf = (name: keyof TrainingDraft) => (conflictField === name ? add.error!.message : undefined) ?? server[name] ?? (submitted || touched.has(name) ? live[name] : undefined);
+  const input = (name: keyof TrainingDraft) => field(name, errorOf(name));
   const unplaced = add.error && !conflictField && Object.keys(server).length === 0;
 
   return (
@@ -70,7 +53,7 @@ export function AddTrainingDialog({ nip, opened, onClose, onAdded }: { nip: stri
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setSubmitted(true);
+          markSubmitted();
           if (Object.keys(live).length === 0) add.mutate(body);
         }}
       >
