@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { seedDemoData } from '../infra/local/seed-demo-data.ts';
 import { startServer } from '../infra/local/server.ts';
@@ -11,6 +11,7 @@ import { addDays, todayInJakarta } from '../shared/time/calendar.ts';
 import { agreementDates, agreementInput } from './support/datasets.ts';
 import type { BenchEngine } from './support/engine.ts';
 import { kb, markdownTable, ms } from './support/format.ts';
+import { LIST_FLOOR_PATH, writeListFloor } from './support/list-floor.ts';
 import { figure, type Section } from './support/report.ts';
 import { median } from './support/stats.ts';
 
@@ -124,11 +125,29 @@ async function settledRun(page: Page, run: number, expected: string): Promise<Ru
   return measured;
 }
 
+const runLines = (runs: Run[]) =>
+  runs.map((run) => `${run.render.toFixed(0)}/${run.request.toFixed(0)} = ${(run.render / run.request).toFixed(2)}x (${run.before.toFixed(0)} + ${run.request.toFixed(0)} + ${run.after.toFixed(0)}; direct ${run.direct.toFixed(0)})`).join(', ');
+
+/** One render: the filters chosen, the run armed, "Terapkan" clicked, the painted rows awaited (optionally traced). */
+async function renderRun(page: Page, run: number, status: string, endsTo: string, tracer?: Browser): Promise<Run> {
+  await page.bringToFront();
+  const expected = new URLSearchParams({ ...(status ? { status } : {}), endsTo }).toString();
+  await page.getByLabel('Status').selectOption(status);
+  await page.getByLabel('Berakhir sampai').fill(endsTo);
+  await page.evaluate(`(${armRun})(${JSON.stringify(expected)})`);
+  if (tracer) await tracer.startTracing(page, { path: traceFile, screenshots: false, categories: TRACE_CATEGORIES });
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  const measured = await settledRun(page, run, expected);
+  if (tracer) await tracer.stopTracing();
+  return measured;
+}
+
 /**
  * 7. Console: the built console served by the local server, in Debian's chromium. First load:
  * every JS and CSS file the browser fetches for /masuk and the inbox, gzip-compressed. List
  * render: with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), from the click on
- * "Terapkan" to the frame that paints the new rows, against the request that render made.
+ * "Terapkan" to the frame that paints the new rows, against the request that render made; the
+ * same for the floor page (bench/support/list-floor.ts), run by run in turn with the list.
  */
 export async function consoleSection(engine: BenchEngine, log: (line: string) => void): Promise<Section> {
   await engine.useTable('bench-console');
@@ -139,6 +158,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
   }
   const dist = await mkdtemp(join(tmpdir(), 'jalin-console-bench-'));
   await build({ configFile: join(process.cwd(), 'console/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: traceFile === undefined } });
+  await writeListFloor(dist);
   const server = await startServer({ console: dist });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
@@ -158,34 +178,40 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
     const firstFiles = [...assets].sort((a, b) => b[1] - a[1]);
     const firstLoad = firstFiles.reduce((sum, [, size]) => sum + size, 0);
 
-    log('7. console: list render at 4x CPU throttling');
+    log('7. console: list render at 4x CPU throttling, against the same list with no framework');
     await page.goto('/kerja-sama');
     await page.locator('[data-page="agreement-list"] [data-fresh="true"]').waitFor({ timeout: RUN_TIMEOUT });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // The floor page in a second tab of the same session (sessionStorage is per tab: the token is handed over).
+    const floorPage = await context.newPage();
+    await floorPage.goto(LIST_FLOOR_PATH);
+    await floorPage.evaluate(`sessionStorage.setItem('jalin.session', ${JSON.stringify(await page.evaluate("sessionStorage.getItem('jalin.session')"))})`);
+    await floorPage.reload();
+    const throttle = async (target: Page, rate: number) => (await context.newCDPSession(target)).send('Emulation.setCPUThrottlingRate', { rate });
+    await throttle(page, 4);
+    await throttle(floorPage, 4);
     const loadBefore = loadavg();
     const runs: Run[] = [];
+    const floorRuns: Run[] = [];
     // The warm-up runs (the first renders after throttling starts also compile the page's code) are discarded, as in the other sections.
+    // Console and floor take turns, run by run, so that a burst of the shared machine falls on both alike.
     for (let run = -WARM_UP_RUNS; run < RENDER_RUNS; run += 1) {
       const status = statuses[(run + WARM_UP_RUNS) % statuses.length]!;
       // A new end date each run: every render asks the API for a view it has not cached.
       const endsTo = addDays(today, 3650 + run);
-      const expected = new URLSearchParams({ ...(status ? { status } : {}), endsTo }).toString();
-      await page.getByLabel('Status').selectOption(status);
-      await page.getByLabel('Berakhir sampai').fill(endsTo);
-      await page.evaluate(`(${armRun})(${JSON.stringify(expected)})`);
-      const tracing = traceFile !== undefined && run === traceRun;
-      if (tracing) await browser.startTracing(page, { path: traceFile, screenshots: false, categories: TRACE_CATEGORIES });
-      await page.getByRole('button', { name: 'Terapkan' }).click();
-      const measured = await settledRun(page, run, expected);
-      if (tracing) await browser.stopTracing();
-      if (run >= 0) runs.push(measured);
+      const measured = await renderRun(page, run, status, endsTo, traceFile !== undefined && run === traceRun ? browser : undefined);
+      const floor = await renderRun(floorPage, run, status, endsTo);
+      if (run >= 0) {
+        runs.push(measured);
+        floorRuns.push(floor);
+      }
     }
     const loadAfter = loadavg();
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const render = median(runs.map((run) => run.render));
     const request = median(runs.map((run) => run.request));
     const ratio = median(runs.map((run) => run.render / run.request));
+    const floorRatio = median(floorRuns.map((run) => run.render / run.request));
+    const floorRender = median(floorRuns.map((run) => run.render));
+    const floorRequest = median(floorRuns.map((run) => run.request));
     const direct = median(runs.map((run) => run.direct));
     return {
       title: '7. Console (issue 13)',
@@ -197,15 +223,17 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
           `≤ ${MAX_RENDER_RATIO}x`,
           ratio <= MAX_RENDER_RATIO,
         ),
+        figure('Floor: the same list with no framework and no style sheet, render vs its API call (median)', `${floorRatio.toFixed(2)}x (${ms(floorRender)} vs ${ms(floorRequest)})`),
+        figure('Agreements list render vs the floor’s (medians)', `${(render / floorRender).toFixed(2)}x (${ms(render)} vs ${ms(floorRender)})`),
       ],
       details: [
         'First-load files (gzip):',
         '',
         markdownTable(['File', 'gzip'], firstFiles.map(([file, size]) => [file, kb(size)])),
         '',
-        `List render runs (ms; render / its request = ratio; render = click to request sent + request + answer to rows painted; the same call made again directly): ${runs
-          .map((run) => `${run.render.toFixed(0)}/${run.request.toFixed(0)} = ${(run.render / run.request).toFixed(2)}x (${run.before.toFixed(0)} + ${run.request.toFixed(0)} + ${run.after.toFixed(0)}; direct ${run.direct.toFixed(0)})`)
-          .join(', ')}.`,
+        `List render runs (ms; render / its request = ratio; render = click to request sent + request + answer to rows painted; the same call made again directly): ${runLines(runs)}.`,
+        '',
+        `Floor runs, taking turns with the list's (${LIST_FLOOR_PATH}, bench/support/list-floor.ts; the same filters, click and clock): ${runLines(floorRuns)}.`,
         '',
         `Load average (1/5/15 min) when the throttled runs started: ${loadBefore.map((value) => value.toFixed(2)).join(' / ')}; when they ended: ${loadAfter.map((value) => value.toFixed(2)).join(' / ')}.`,
         '',
