@@ -64,7 +64,7 @@ interface ScrollPass {
 }
 
 /**
- * 7b. The unit page: 5,000 employees of one unit (items written in bulk, with their totals and the
+ * 8b. The unit page: 5,000 employees of one unit (items written in bulk, with their totals and the
  * unit's histogram), in Debian's chromium with the CPU throttled 4× (CDP
  * Emulation.setCPUThrottlingRate). From the click on the unit in the heat map: the first rows on
  * screen against the API calls they waited for (target + first page of GET /compliance), every
@@ -78,7 +78,7 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
   const year = currentYear(new Date());
   const at = new Date().toISOString();
   const unit = unitName(0);
-  log(`7b. unit page: loading ${count(EMPLOYEES)} employees of one unit`);
+  log(`8b. unit page: loading ${count(EMPLOYEES)} employees of one unit`);
   await batchWriteAll([unitItem(unit)], 1, engine.loader);
   await writeRange(
     0,
@@ -106,7 +106,7 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
     const cdp = await context.newCDPSession(page);
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      log(`7b. unit page: load ${run + 1}/${RUNS} at 4x CPU throttling`);
+      log(`8b. unit page: load ${run + 1}/${RUNS} at 4x CPU throttling`);
       // A fresh document each run: nothing cached by the console.
       await page.goto(`/pelatihan?tahun=${year}`);
       const link = page.getByTestId('heat-map').getByRole('link', { name: unit });
@@ -125,7 +125,7 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
     const before = await metrics();
     const passes: ScrollPass[] = [];
     for (let pass = 0; pass < SCROLL_PASSES; pass += 1) {
-      log(`7b. unit page: scrolling 5,000 rows end to end, pass ${pass + 1}/${SCROLL_PASSES}, at 4x CPU throttling`);
+      log(`8b. unit page: scrolling 5,000 rows end to end, pass ${pass + 1}/${SCROLL_PASSES}, at 4x CPU throttling`);
       const tracing = scrollTraceFile !== undefined && pass === 0;
       if (tracing) await browser.startTracing(page, { path: scrollTraceFile, screenshots: false, categories: TRACE_CATEGORIES });
       passes.push({ ...(await measureScroll(page)), load: loadavg()[0]! });
@@ -147,9 +147,9 @@ export async function consoleUnitSection(engine: BenchEngine, log: (line: string
     const loadSlow = runs.reduce((sum, run) => sum + run.loadSlowFrames, 0);
     const loadFrames = runs.reduce((sum, run) => sum + run.loadFrames, 0);
     return {
-      title: '7b. Console unit page, 5,000 employees (issue 14)',
+      title: '8b. Console unit page, 5,000 employees (issue 14)',
       figures: [
-        // Context, not a target: issue 14 asks for smooth scrolling, not for section 7's render bar, whose floor (section 7) no page here meets.
+        // Context, not a target: issue 14 asks for smooth scrolling, not for section 8's render bar, whose no-framework floor (section 8) no page here meets.
         figure('Unit page: first rows vs the API calls they wait for, CPU 4× (median)', `${firstRatio.toFixed(2)}x (${ms(firstRows)} vs ${ms(firstApi)})`),
         figure(
           'Unit page: every row loaded vs all its API calls, CPU 4× (median)',

@@ -143,7 +143,7 @@ async function renderRun(page: Page, run: number, status: string, endsTo: string
 }
 
 /**
- * 7. Console: the built console served by the local server, in Debian's chromium. First load:
+ * 8. Console: the built console served by the local server, in Debian's chromium. First load:
  * every JS and CSS file the browser fetches for /masuk and the inbox, gzip-compressed. List
  * render: with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), from the click on
  * "Terapkan" to the frame that paints the new rows, against the request that render made; the
@@ -170,7 +170,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
       const url = new URL(response.url());
       if (/\.(js|css)$/.test(url.pathname)) void response.body().then((body) => assets.set(url.pathname, gzipSync(body).length));
     });
-    log('7. console: first load');
+    log('8. console: first load');
     await page.goto('/masuk');
     await page.getByRole('button', { name: 'agreements-admin', exact: true }).click();
     await page.locator('[data-page="inbox"]').waitFor({ timeout: 120_000 });
@@ -178,7 +178,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
     const firstFiles = [...assets].sort((a, b) => b[1] - a[1]);
     const firstLoad = firstFiles.reduce((sum, [, size]) => sum + size, 0);
 
-    log('7. console: list render at 4x CPU throttling, against the same list with no framework');
+    log('8. console: list render at 4x CPU throttling, against the same list with no framework');
     await page.goto('/kerja-sama');
     await page.locator('[data-page="agreement-list"] [data-fresh="true"]').waitFor({ timeout: RUN_TIMEOUT });
     // The floor page in a second tab of the same session (sessionStorage is per tab: the token is handed over).
@@ -214,7 +214,7 @@ export async function consoleSection(engine: BenchEngine, log: (line: string) =>
     const floorRequest = median(floorRuns.map((run) => run.request));
     const direct = median(runs.map((run) => run.direct));
     return {
-      title: '7. Console (issue 13)',
+      title: '8. Console (issue 13)',
       figures: [
         figure('First load: JS + CSS of /masuk and the inbox, gzip', kb(firstLoad), `≤ ${kb(FIRST_LOAD_BUDGET)}`, firstLoad <= FIRST_LOAD_BUDGET),
         figure(

@@ -15,7 +15,7 @@ import { loadEmployees } from './support/load-data.ts';
 import { figure, type Section } from './support/report.ts';
 
 /**
- * 7. Exports (issue 12 §5): the compliance list of every employee (60,000) exported by the
+ * 9. Exports (issue 12 §5): the compliance list of every employee (60,000) exported by the
  * export function's own bundle in a fresh Node process, as one Lambda invocation: duration, the
  * file's size and where it went (inline or the file store), and the process's peak RSS, next to
  * the export of one unit (1/60 of the rows). Memory that does not grow with the rows is bounded.
@@ -95,7 +95,7 @@ export async function exportsBenchmark(engine: BenchEngine, log: (line: string) 
     const slowest = Math.max(...large.map((entry) => entry.ms));
     const source = (name: string) => exportBundle.sources.find((entry) => entry.source === name)?.bytes ?? 0;
     return {
-      title: '7. Exports',
+      title: '9. Exports',
       figures: [
         figure(`Peak RSS of the export function, ${count(employees)} rows`, `${mb(peak)} (one unit: ${mb(small.peakRss)}; after load: ${mb(small.loadedRss)})`, `< ${LAMBDA_MEMORY_MB / 2} MB (half the function)`, peak < LAMBDA_MEMORY_MB * 1024 * 1024 / 2),
         figure(`Export of ${count(employees)} rows, one invocation`, `${(slowest / 1000).toFixed(1)} s`, `< ${ROUTE_SECONDS} s`, slowest < ROUTE_SECONDS * 1000),

@@ -54,7 +54,7 @@ export const config = {
   backgroundImportRows: Math.round(positive('BENCH_BACKGROUND_IMPORT_ROWS', 50_000 * scale)),
   /** Rows imported at each size of the growth benchmark. */
   growthImportRows: scaled(300, 50),
-  /** Employees in the export benchmark (section 7): the 60,000. */
+  /** Employees in the export benchmark (section 9): the 60,000. */
   exportRows: scaled(60_000, 600),
   /** Writers in flight for bulk loads and raw baselines; importTrainings itself uses 16. */
   writeConcurrency: 16,

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * The floor of section 7's list render: the same filters, request and 25 rows with no framework
+ * The floor of section 8's list render: the same filters, request and 25 rows with no framework
  * and no style sheet (fetch, JSON, one innerHTML). It marks its rows the way the console's list
  * does (`[data-page="agreement-list"] [data-query][data-fresh]`) and puts the filters in the
  * address, so bench/console.ts measures it with the very same clock and click. What it takes
