@@ -117,6 +117,9 @@ export interface TrainingShortfall {
   counted: CountedTraining[];
 }
 
+/** Where the employee turns the reminders off: the My training hours page's reminder switch (console). */
+export const REMINDER_SETTING_PATH = '/jam-pelajaran-saya#pengingat';
+
 export function trainingReminderEmail(shortfall: TrainingShortfall, language: Language, letterhead: Letterhead): Content {
   const id = language === 'id';
   const plain = (value: number) => formatNumber(value, language);
@@ -170,10 +173,11 @@ export function trainingReminderEmail(shortfall: TrainingShortfall, language: La
       footnotes: [
         ...(table ? [missing] : []),
         id
-          ? `JP = jam pelajaran (${shortfall.jpMinutes} menit). Untuk berhenti menerima pengingat ini, gunakan tautan berhenti berlangganan pada aplikasi email Anda.`
-          : `JP = lesson hour (${shortfall.jpMinutes} minutes). To stop these reminders, use your mail app's unsubscribe link.`,
+          ? `JP = jam pelajaran (${shortfall.jpMinutes} menit). Untuk berhenti menerima pengingat ini, matikan Email pengingat di halaman Jam pelajaran saya (${consoleLink(letterhead, REMINDER_SETTING_PATH)}), atau gunakan tautan berhenti berlangganan pada aplikasi email Anda.`
+          : `JP = lesson hour (${shortfall.jpMinutes} minutes). To stop these reminders, turn Reminder emails off on the My training hours page (${consoleLink(letterhead, REMINDER_SETTING_PATH)}), or use your mail app's unsubscribe link.`,
       ],
-      headers: { 'List-Unsubscribe': `<mailto:${letterhead.email}?subject=${unsubscribe}>` },
+      // The console page where the employee turns reminders off, then a mail to the unit, which can do it for them.
+      headers: { 'List-Unsubscribe': `<${consoleLink(letterhead, REMINDER_SETTING_PATH)}>, <mailto:${letterhead.email}?subject=${unsubscribe}>` },
     },
     letterhead,
   );

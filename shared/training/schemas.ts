@@ -34,6 +34,12 @@ export const employeeBody = z.strictObject({
 });
 export type EmployeeInput = z.output<typeof employeeBody>;
 
+/** Whether the monthly training-hour reminder is emailed to the employee (the List-Unsubscribe of that email leads here). */
+export const reminderBody = z.strictObject({
+  remind: z.boolean().check(z.meta({ description: 'false: no more reminder emails to this employee (nor their supervisor in copy); true: reminders again.' })),
+});
+export type ReminderInput = z.output<typeof reminderBody>;
+
 export const employeeSchema = z.object({
   nip: z.string(),
   name: z.string(),
@@ -41,6 +47,7 @@ export const employeeSchema = z.object({
   unit: z.string(),
   position: z.optional(z.string()),
   supervisorEmail: z.optional(z.string()),
+  remindersOff: z.optional(z.boolean().check(z.meta({ description: 'True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise.' }))),
   version: z.int(),
   createdAt: timestamp,
   updatedAt: timestamp,

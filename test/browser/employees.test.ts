@@ -79,6 +79,9 @@ describe('staff find and read an employee', () => {
     await expect(bar.getAttribute('aria-valuetext')).resolves.toBe(`${myHours} jam (10,67 JP) dari target 40 jam (53,33 JP) (20%)`);
     for (const name of ['Ubah data pegawai', 'Tambah pelatihan']) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Hapus pelatihan/ }).count()).resolves.toBe(0);
+    // The reminder setting is read, not switched, by an auditor.
+    await expect(page.getByRole('switch').count()).resolves.toBe(0);
+    await expect(page.getByText('Aktif: email pengingat jam pelatihan dikirim').count()).resolves.toBe(1);
     await expectAccessible(page, 'employee profile (auditor)');
     await screenshot(page, 'pegawai-profil-auditor');
     // The year's records as a workbook, fetched with the token and saved.
@@ -113,6 +116,8 @@ describe('training-admin at work', () => {
     await settled(page);
     const summary = page.getByTestId('training-summary');
     await expect.poll(() => summary.getByText('0 jam (0 JP)').count(), { timeout: POLL_TIMEOUT }).toBe(1);
+    // training-admin switches reminders for an employee who asked the unit by mail.
+    await expect(page.getByRole('switch', { name: 'Email pengingat' }).isChecked()).resolves.toBe(true);
 
     // Keyboard only: the dialog holds the focus and gives it back to its opener.
     const add = page.getByRole('button', { name: 'Tambah pelatihan' });
@@ -231,6 +236,30 @@ describe('an employee', () => {
       return (await fetch(`/api/employees/${nip}/training-summary`, { headers: { authorization: `Bearer ${stored.token}` } })).status;
     }, other.nip);
     expect(status).toBe(403);
+    await context.close();
+  });
+
+  it('turns the reminder emails off from the email\'s link by keyboard alone, and on again; the API keeps the choice', async () => {
+    const { context, page } = await consoleUi.signedIn('employee');
+    await page.waitForURL(/\/jam-pelajaran-saya$/);
+    // As from the email: a fresh load of the link (not a jump within the page already open).
+    await page.goto('about:blank');
+    await page.goto('/jam-pelajaran-saya#pengingat');
+    await settled(page);
+    const reminders = page.getByRole('switch', { name: 'Email pengingat' });
+    // The unsubscribe link lands on the switch itself.
+    await expect.poll(() => reminders.evaluate((input) => input === document.activeElement), { timeout: POLL_TIMEOUT }).toBe(true);
+    await expect(reminders.isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Email pengingat dimatikan.' }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
+    await expect(reminders.isChecked()).resolves.toBe(false);
+    await expect(page.getByText('Dimatikan: tidak ada email pengingat').count()).resolves.toBe(1);
+    await expect(apiCall('GET', `/employees/${me.nip}`).then((answer) => answer.body.remindersOff)).resolves.toBe(true);
+    await expectAccessible(page, 'my hours, reminders off');
+    await screenshot(page, 'jam-pelajaran-saya-pengingat-mati');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Email pengingat diaktifkan.' }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
+    await expect(apiCall('GET', `/employees/${me.nip}`).then((answer) => answer.body.remindersOff)).resolves.toBeUndefined();
     await context.close();
   });
 });

@@ -49,6 +49,7 @@ const expectedAccess: Record<string, Access> = {
   restoreAgreement: ['agreements-admin'],
   // Employees and training
   putEmployee: ['training-admin'],
+  setReminders: ['training-admin', 'employee:own'],
   addTraining: ['training-admin'],
   deleteTraining: ['training-admin'],
   putTarget: ['training-admin'],
@@ -150,6 +151,7 @@ function requestFor(id: string, route: RouteDefinition): { method: string; path:
     renewAgreement: { endsOn: '2040-01-01' },
     withdrawAgreement: { reason: 'Dicatat dua kali' },
     putEmployee: employeeBody(),
+    setReminders: { remind: true },
     addTraining: trainingBody({ title: `Pelatihan Matriks ${sequence}` }),
     putTarget: { hours: 40 },
     createProgram: { title: `Program Matriks ${sequence}`, provider: 'BPSDM', method: 'CLASSICAL', startsOn: '2026-03-02', endsOn: '2026-03-06', jp: 40 },

@@ -118,6 +118,7 @@ describe('table actions', () => {
     // A rename deletes the index item of the word that went; a later word's hit reads its employee.
     await call('PUT', `/employees/${nip}`, { body: employeeBody({ name: 'Budi Santosa', position: 'Kepala Seksi' }), headers: { 'if-match': '"2"' } });
     await call('GET', '/employees?name=santo');
+    await call('PUT', `/employees/${nip}/reminders`, { body: { remind: false } });
     const training = await call('POST', `/employees/${nip}/trainings`, { body: trainingBody({ agreementId: pks.id, certificateNumber: 'C-1' }), headers: { 'idempotency-key': 'training-1' } });
     await call('GET', `/employees/${nip}/trainings?year=2026`);
     await call('GET', `/employees/${nip}/trainings/${training.id}`);

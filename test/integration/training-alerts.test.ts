@@ -52,7 +52,7 @@ describe('training-compliance', () => {
     expect(reminder?.html).toContain('href="http://localhost:3000/jam-pelajaran-saya"');
     expect(reminder?.text).toContain('Hormat kami,\nBPSDM Provinsi DKI Jakarta');
     expect(reminder?.headers['reply-to']).toBe('bpsdm@localhost');
-    expect(reminder?.headers['list-unsubscribe']).toMatch(/^<mailto:bpsdm@localhost\?subject=/);
+    expect(reminder?.headers['list-unsubscribe']).toMatch(/^<http:\/\/localhost:3000\/jam-pelajaran-saya#pengingat>, <mailto:bpsdm@localhost\?subject=/);
     const summary = byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').find((email) => email.headers.subject?.includes('September'));
     expect(summary?.headers.subject).toContain('1 ASN di bawah 26,67 jam');
     expect(summary?.text).toContain('http://localhost:3000/pelatihan');
@@ -82,6 +82,32 @@ describe('training-compliance', () => {
       'Training target for 2030 not met: Siti Rahma (10 of 40 hours)',
     ]);
     expect(finals.find((email) => email.headers.to === 'dewi.lestari@jakarta.go.id')?.headers.cc).toBeUndefined();
+  });
+
+  it('never emails an employee who turned reminders off (their own switch; kept when the profile is replaced), and does again once on', async () => {
+    const siti = await tokenFor('employee', { nip: behind });
+    const off = await call('PUT', `/employees/${behind}/reminders`, { token: siti, body: { remind: false } });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ nip: behind, remindersOff: true });
+    expect((await call('PUT', `/employees/${onTrack}/reminders`, { token: siti, body: { remind: false } })).status).toBe(403);
+    // A roster or a profile edit replaces the profile: the employee's choice stays.
+    const replaced = await call('PUT', `/employees/${behind}`, { token: trainingAdmin, headers: { 'if-match': '*' }, body: employeeBody({ name: 'Siti Rahma', email: 'siti.rahma@jakarta.go.id', unit: 'Dinas Kesehatan' }) });
+    expect(replaced.body).toMatchObject({ remindersOff: true, version: (off.body as { version: number }).version + 1 });
+    // October 2031: no hours yet in 2031, all three behind; Siti is counted in the summary but not emailed.
+    const sent = (address: string) => byRecipient(address).length;
+    const [sitiBefore, agusBefore] = [sent('siti.rahma@jakarta.go.id'), sent('agus.salim@jakarta.go.id')];
+    expect(await runJob('training-compliance', '2031-10-01')).toEqual({ sent: 3, skipped: 0, failed: 0 });
+    expect(sent('siti.rahma@jakarta.go.id')).toBe(sitiBefore);
+    expect(sent('agus.salim@jakarta.go.id')).toBe(agusBefore + 1);
+    expect(byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').some((email) => email.html?.includes('<td>Dinas Kesehatan</td><td>2</td><td>2</td>'))).toBe(true);
+
+    // Asking twice writes nothing twice; on again, reminded the next month.
+    const again = await call('PUT', `/employees/${behind}/reminders`, { token: trainingAdmin, body: { remind: false } });
+    expect(again.headers.get('etag')).toBe(replaced.headers.get('etag'));
+    const on = await call('PUT', `/employees/${behind}/reminders`, { token: trainingAdmin, body: { remind: true } });
+    expect(on.body).not.toHaveProperty('remindersOff');
+    expect(await runJob('training-compliance', '2031-11-01')).toEqual({ sent: 4, skipped: 0, failed: 0 });
+    expect(sent('siti.rahma@jakarta.go.id')).toBe(sitiBefore + 1);
   });
 });
 

@@ -53,7 +53,9 @@ describe('alert emails', () => {
     expect(email.text).toContain('20 jam (26,67 JP)');
     expect(email.text).toMatch(/^Kursus Arsip +\| ANRI +\| 2 Maret 2026 – 3 Maret 2026 \| 10 +\| 13,33$/m);
     expect(email.text).toContain('belum tercatat');
-    expect(email.headers).toEqual({ 'List-Unsubscribe': expect.stringMatching(/^<mailto:bpsdm@jakarta\.go\.id\?subject=.+>$/) });
+    // First the console's reminder switch (the employee acts at once), then a mail to the unit that can act for them.
+    expect(email.headers).toEqual({ 'List-Unsubscribe': expect.stringMatching(/^<https:\/\/jalin\.jakarta\.go\.id\/jam-pelajaran-saya#pengingat>, <mailto:bpsdm@jakarta\.go\.id\?subject=.+>$/) });
+    expect(email.text).toContain('matikan Email pengingat di halaman Jam pelajaran saya (https://jalin.jakarta.go.id/jam-pelajaran-saya#pengingat)');
     expect(email.replyTo).toEqual(['bpsdm@jakarta.go.id']);
     const none = trainingReminderEmail({ ...shortfall, hours: 0, counted: [] }, 'id', bpsdm);
     expect(none.text).toContain('Belum ada pelatihan yang tercatat untuk tahun 2026.');

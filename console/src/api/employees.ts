@@ -23,6 +23,11 @@ export function getEmployee(nip: string) {
   return withEtag(api().GET('/employees/{nip}', { params: { path: { nip } } }));
 }
 
+/** Turns the employee's training-hour reminder emails off (`remind: false`) or on again. */
+export function setReminders(nip: string, remind: boolean) {
+  return withEtag(api().PUT('/employees/{nip}/reminders', { params: { path: { nip } }, body: { remind } }));
+}
+
 /** A page of employees with a word of the name starting with `name` (case and accents aside), within `unit` when given. */
 export function searchEmployees(name: string, unit: string, cursor?: string): Promise<EmployeePage> {
   return unwrap(api().GET('/employees', { params: { query: { name, limit: 25, ...(unit ? { unit } : {}), ...(cursor ? { cursor } : {}) } } }));

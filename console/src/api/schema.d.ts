@@ -236,6 +236,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/employees/{nip}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn the training-hour reminder emails off or on again (an employee token: only its own NIP, else 403)
+         * @description Groups: training-admin, employee.
+         */
+        put: operations["setReminders"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/employees": {
         parameters: {
             query?: never;
@@ -3312,6 +3332,8 @@ export interface operations {
                         unit: string;
                         position?: string;
                         supervisorEmail?: string;
+                        /** @description True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise. */
+                        remindersOff?: boolean;
                         version: number;
                         /**
                          * Format: date-time
@@ -3431,6 +3453,8 @@ export interface operations {
                         unit: string;
                         position?: string;
                         supervisorEmail?: string;
+                        /** @description True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise. */
+                        remindersOff?: boolean;
                         version: number;
                         /**
                          * Format: date-time
@@ -3458,6 +3482,8 @@ export interface operations {
                         unit: string;
                         position?: string;
                         supervisorEmail?: string;
+                        /** @description True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise. */
+                        remindersOff?: boolean;
                         version: number;
                         /**
                          * Format: date-time
@@ -3573,6 +3599,136 @@ export interface operations {
             };
         };
     };
+    setReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false: no more reminder emails to this employee (nor their supervisor in copy); true: reminders again. */
+                    remind: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The employee as now stored, with its ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        nip: string;
+                        name: string;
+                        email: string;
+                        unit: string;
+                        position?: string;
+                        supervisorEmail?: string;
+                        /** @description True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise. */
+                        remindersOff?: boolean;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-28T03:00:00.000Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names every bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the group this operation needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL or the headers are too large. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; it has been logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEmployees: {
         parameters: {
             query?: {
@@ -3601,6 +3757,8 @@ export interface operations {
                             unit: string;
                             position?: string;
                             supervisorEmail?: string;
+                            /** @description True when the employee asked for no training-hour reminder emails (PUT /employees/{nip}/reminders); absent otherwise. */
+                            remindersOff?: boolean;
                             version: number;
                             /**
                              * Format: date-time

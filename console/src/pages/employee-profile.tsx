@@ -14,6 +14,7 @@ import { EmployeeEditForm } from '../components/employee-edit-form.tsx';
 import { ExportTrainingsButton } from '../components/export-trainings-button.tsx';
 import { Fact } from '../components/fact.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { ReminderSwitch } from '../components/reminder-switch.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { TrainingRecords } from '../components/training-records.tsx';
 import { TrainingSummaryCard } from '../components/training-summary.tsx';
@@ -111,7 +112,13 @@ function Profile({ nip }: { nip: string }) {
             <Fact term={t('employeeEmail')}>{person.email}</Fact>
             <Fact term={t('employeeSupervisor')}>{person.supervisorEmail}</Fact>
             <Fact term={t('employeeUpdatedAt')}>{timestamp(person.updatedAt)}</Fact>
+            {!canWrite && <ReminderSwitch employee={person} canChange={false} />}
           </SimpleGrid>
+          {canWrite && (
+            <Stack mt="md" className="no-print">
+              <ReminderSwitch employee={person} canChange />
+            </Stack>
+          )}
         </Card>
       )}
       <TrainingSummaryCard nip={nip} year={year} />

@@ -4,6 +4,7 @@ import { employeeKeys, getEmployee, trainingsOf } from '../api/employees.ts';
 import { useSession } from '../auth/use-session.ts';
 import { ExportTrainingsButton } from '../components/export-trainings-button.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { ReminderSwitch } from '../components/reminder-switch.tsx';
 import { LoadError, Loading, SectionTitle } from '../components/states.tsx';
 import { TrainingRecords } from '../components/training-records.tsx';
 import { TrainingSummaryCard } from '../components/training-summary.tsx';
@@ -52,6 +53,11 @@ export default function MyHours() {
         </Group>
       </Group>
       <TrainingSummaryCard nip={nip} year={year} />
+      {me.data && (
+        <Card withBorder className="no-print">
+          <ReminderSwitch employee={me.data.data} canChange />
+        </Card>
+      )}
       <Card withBorder component="section" aria-labelledby="section-records">
         <SectionTitle id="section-records">{t('employeeRecordsTitle', { year: String(year) })}</SectionTitle>
         <Stack mt="xs">

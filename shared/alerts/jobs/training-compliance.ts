@@ -24,7 +24,8 @@ async function countedTrainings(nip: string, year: number): Promise<CountedTrain
  * Monthly: every employee below the pro-rata target of the year so far gets one email (the
  * supervisor in copy when known), once the grace period of the year has passed; in January, the
  * final check of the previous year against the full target. Each reminder lists the trainings
- * counted and says how to report a missing one. The training admins get one per-unit summary
+ * counted and says how to report a missing one; an employee who turned reminders off gets none
+ * (the unit summary still counts them). The training admins get one per-unit summary
  * every month. Reads employees and their per-year totals, and the records of those reminded
  * only. With a queue (on AWS) the reminders fan out to the email senders, which respect SES's
  * send rate, instead of being sent inside this run.
@@ -49,7 +50,8 @@ export async function runTrainingCompliance({ today, now, mailer, queue }: JobCo
     units.set(keyText(employee.unit), unit);
     if (hours >= requiredHours) return;
     unit.below += 1;
-    if (!remind) return;
+    // The employee turned reminders off (PUT /employees/{nip}/reminders): still counted behind, never emailed.
+    if (!remind || employee.remindersOff) return;
     const counted = await countedTrainings(employee.nip, checkpoint.year);
     const content = trainingReminderEmail({ name: employee.name, hours, requiredHours, targetHours, year: checkpoint.year, final: checkpoint.final, asOf: today, jpMinutes, counted }, language, letterhead);
     const candidate: AlertCandidate = {

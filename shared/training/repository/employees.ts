@@ -147,6 +147,31 @@ export function employeeWriteSteps(employee: Employee, replaced: { before: Emplo
 }
 
 /**
+ * Turns the reminder emails off (`remindersOff`) or on again on the version read, as a new version
+ * (the ETag follows what GET returns), with its audit entry in the same transaction. A profile
+ * changed meanwhile makes the writer read again (TotalChangedError, as for the totals).
+ */
+export function reminderPreferenceSteps(before: Employee, after: Employee, by: string): TransactStep[] {
+  const preference = after.remindersOff ? 'SET remindersOff = :off, ' : 'REMOVE remindersOff SET ';
+  return [
+    {
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: employeeKey(after.nip),
+          UpdateExpression: `${preference}version = :next, updatedAt = :at`,
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': before.version, ':next': after.version, ':at': after.updatedAt, ...(after.remindersOff ? { ':off': true } : {}) },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      onConditionFailed: (stored) => (stored ? new TotalChangedError(undefined) : unknownEmployee()),
+    },
+    employeeAuditStep(after.nip, after.updatedAt, { by, action: after.remindersOff ? 'REMINDERS_OFF' : 'REMINDERS_ON' }),
+  ];
+}
+
+/**
  * The later-word items of an employee stored before they existed (name-index.ts), written only if
  * the profile is still the version read: a rename meanwhile wrote its own. Nothing for a one-word name.
  */

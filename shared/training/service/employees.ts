@@ -12,6 +12,7 @@ import {
   getStoredEmployee,
   listUnits,
   readStoredEmployees,
+  reminderPreferenceSteps,
   requireEmployee,
   type StoredEmployee,
 } from '../repository/employees.ts';
@@ -45,7 +46,9 @@ async function requireStored(nip: string): Promise<StoredEmployee> {
 async function writeEmployee(nip: string, input: EmployeeInput, stored: StoredEmployee | undefined, replacedVersion: number | undefined, actor: Actor): Promise<{ employee: Employee; created: boolean }> {
   const at = actor.now.toISOString();
   const before = stored?.employee;
-  const employee: Employee = { nip, ...input, version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
+  // The reminder preference is the employee's own choice, not a profile field: a replacement or a roster keeps it.
+  const kept = before?.remindersOff ? { remindersOff: true } : {};
+  const employee: Employee = { nip, ...input, ...kept, version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
   const changes = { fields: changedFields(before, input) };
   if (!stored || replacedVersion === undefined) {
     const steps = [...employeeWriteSteps(employee, undefined, 1, actor.subject, changes), ...zeroTotalSteps(employee, currentYear(actor.now), undefined)];
@@ -57,6 +60,21 @@ async function writeEmployee(nip: string, input: EmployeeInput, stored: StoredEm
   if (totals.length !== stored.totalYears) throw new TotalChangedError(undefined); // a total being created: read again
   await transact([...employeeWriteSteps(employee, { before: stored.employee, version: replacedVersion, totalYears: stored.totalYears }, totals.length, actor.subject, changes), ...movedTotalsSteps(totals, employee)]);
   return { employee, created: false };
+}
+
+/**
+ * Turns the employee's training-hour reminder emails off or on again. Asking for what is already
+ * so writes nothing (a retried request, a second click on the unsubscribe link).
+ */
+export async function setReminders(nip: string, remind: boolean, actor: Actor): Promise<Employee> {
+  return writeWithTotals(nip, async () => {
+    const before = await requireEmployee(nip);
+    if (!before.remindersOff === remind) return before;
+    const { remindersOff: _, ...rest } = before;
+    const after: Employee = { ...rest, ...(remind ? {} : { remindersOff: true }), version: before.version + 1, updatedAt: actor.now.toISOString() };
+    await transact(reminderPreferenceSteps(before, after, actor.subject));
+    return after;
+  });
 }
 
 export async function readEmployee(nip: string): Promise<Employee> {

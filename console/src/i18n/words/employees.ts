@@ -82,6 +82,11 @@ export const id = {
   myHoursWho: '{name} · NIP {nip} · {unit}',
   myHoursNoNip: 'Akun Anda tidak membawa NIP, sehingga jam pelatihan tidak dapat ditampilkan. Hubungi administrator Jalin.',
   myHoursRecordsNote: 'Pelatihan yang belum tercatat? Serahkan sertifikatnya kepada pengelola kepegawaian di unit Anda.',
+  remindersLabel: 'Email pengingat',
+  remindersOn: 'Aktif: email pengingat jam pelatihan dikirim setiap bulan selama jam berada di bawah laju pro-rata.',
+  remindersOff: 'Dimatikan: tidak ada email pengingat jam pelatihan (jam tetap dihitung dalam kepatuhan unit).',
+  remindersSaved: 'Email pengingat diaktifkan.',
+  remindersStopped: 'Email pengingat dimatikan.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -167,6 +172,11 @@ export const en: Record<keyof typeof id, string> = {
   myHoursWho: '{name} · NIP {nip} · {unit}',
   myHoursNoNip: 'Your account carries no NIP, so your training hours cannot be shown. Please contact the Jalin administrator.',
   myHoursRecordsNote: "A training missing? Hand its certificate to your unit's personnel officer.",
+  remindersLabel: 'Reminder emails',
+  remindersOn: 'On: a training-hour reminder is emailed every month while the hours are behind the pro-rata pace.',
+  remindersOff: "Off: no training-hour reminder emails (the hours still count in the unit's compliance).",
+  remindersSaved: 'Reminder emails turned on.',
+  remindersStopped: 'Reminder emails turned off.',
 };
 
 export const enumLabels = { id: {}, en: {} } as const;
