@@ -191,7 +191,7 @@ export interface UnitShortfall {
 
 export function trainingAdminSummaryEmail(
   units: UnitShortfall[],
-  checkpoint: { year: number; requiredHours: number; final: boolean; asOf: string; jpMinutes: number; remindersSent: boolean },
+  checkpoint: { year: number; requiredHours: number; final: boolean; asOf: string; jpMinutes: number; remindersSent: boolean; remindersOff: number },
   language: Language,
   letterhead: Letterhead,
 ): Content {
@@ -208,6 +208,14 @@ export function trainingAdminSummaryEmail(
     ...(checkpoint.remindersSent
       ? []
       : [id ? 'Pengingat pribadi belum dikirim bulan ini: masih dalam masa tenggang awal tahun.' : 'No personal reminders went out this month: the grace period of the year is still running.']),
+    // Those behind who turned reminders off hear nothing from Jalin: the unit may want to reach them otherwise.
+    ...(checkpoint.remindersSent && checkpoint.remindersOff > 0
+      ? [
+          id
+            ? `${checkpoint.remindersOff} ASN di bawah target telah mematikan email pengingat dan tidak menerimanya bulan ini.`
+            : `${checkpoint.remindersOff} employees below target turned reminder emails off and did not get one this month.`,
+        ]
+      : []),
   ];
   const head = id ? ['Unit kerja', 'ASN', 'Di bawah target', 'Persentase memenuhi'] : ['Unit', 'Employees', 'Below target', 'Share meeting it'];
   const rows = units.map((unit) => [unit.unit, String(unit.employees), String(unit.below), `${Math.round(((unit.employees - unit.below) / unit.employees) * 100)}%`]);

@@ -99,7 +99,10 @@ describe('training-compliance', () => {
     expect(await runJob('training-compliance', '2031-10-01')).toEqual({ sent: 3, skipped: 0, failed: 0 });
     expect(sent('siti.rahma@jakarta.go.id')).toBe(sitiBefore);
     expect(sent('agus.salim@jakarta.go.id')).toBe(agusBefore + 1);
-    expect(byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').some((email) => email.html?.includes('<td>Dinas Kesehatan</td><td>2</td><td>2</td>'))).toBe(true);
+    const october = byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').find((email) => email.headers.subject?.includes('per 1 Oktober 2031'));
+    expect(october?.html).toContain('<td>Dinas Kesehatan</td><td>2</td><td>2</td>');
+    // The admins learn that one employee behind will not hear from Jalin.
+    expect(october?.text).toContain('1 ASN di bawah target telah mematikan email pengingat dan tidak menerimanya bulan ini.');
 
     // Asking twice writes nothing twice; on again, reminded the next month.
     const again = await call('PUT', `/employees/${behind}/reminders`, { token: trainingAdmin, body: { remind: false } });
@@ -108,6 +111,7 @@ describe('training-compliance', () => {
     expect(on.body).not.toHaveProperty('remindersOff');
     expect(await runJob('training-compliance', '2031-11-01')).toEqual({ sent: 4, skipped: 0, failed: 0 });
     expect(sent('siti.rahma@jakarta.go.id')).toBe(sitiBefore + 1);
+    expect(byRecipient('bpsdm@jakarta.go.id, kepala.bpsdm@jakarta.go.id').filter((email) => email.text?.includes('mematikan email pengingat'))).toHaveLength(1);
   });
 });
 

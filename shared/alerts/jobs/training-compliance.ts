@@ -25,7 +25,7 @@ async function countedTrainings(nip: string, year: number): Promise<CountedTrain
  * supervisor in copy when known), once the grace period of the year has passed; in January, the
  * final check of the previous year against the full target. Each reminder lists the trainings
  * counted and says how to report a missing one; an employee who turned reminders off gets none
- * (the unit summary still counts them). The training admins get one per-unit summary
+ * (the unit summary still counts them, and says how many). The training admins get one per-unit summary
  * every month. Reads employees and their per-year totals, and the records of those reminded
  * only. With a queue (on AWS) the reminders fan out to the email senders, which respect SES's
  * send rate, instead of being sent inside this run.
@@ -44,14 +44,19 @@ export async function runTrainingCompliance({ today, now, mailer, queue }: JobCo
   if (requiredHours <= 0) return summary;
 
   const units = new Map<string, UnitShortfall>();
+  let remindersOff = 0;
   await forEachEmployeeHours(checkpoint.year, async (employee, hours) => {
     const unit = units.get(keyText(employee.unit)) ?? { unit: employee.unit, employees: 0, below: 0 };
     unit.employees += 1;
     units.set(keyText(employee.unit), unit);
     if (hours >= requiredHours) return;
     unit.below += 1;
-    // The employee turned reminders off (PUT /employees/{nip}/reminders): still counted behind, never emailed.
-    if (!remind || employee.remindersOff) return;
+    if (!remind) return;
+    // The employee turned reminders off (PUT /employees/{nip}/reminders): counted behind, named in the summary's count, never emailed.
+    if (employee.remindersOff) {
+      remindersOff += 1;
+      return;
+    }
     const counted = await countedTrainings(employee.nip, checkpoint.year);
     const content = trainingReminderEmail({ name: employee.name, hours, requiredHours, targetHours, year: checkpoint.year, final: checkpoint.final, asOf: today, jpMinutes, counted }, language, letterhead);
     const candidate: AlertCandidate = {
@@ -67,7 +72,7 @@ export async function runTrainingCompliance({ today, now, mailer, queue }: JobCo
   if (queue) summary.queued = await queue.flush();
 
   if (units.size > 0 && admins.length > 0) {
-    const content = trainingAdminSummaryEmail([...units.values()], { year: checkpoint.year, requiredHours, final: checkpoint.final, asOf: today, jpMinutes, remindersSent: remind }, language, letterhead);
+    const content = trainingAdminSummaryEmail([...units.values()], { year: checkpoint.year, requiredHours, final: checkpoint.final, asOf: today, jpMinutes, remindersSent: remind, remindersOff }, language, letterhead);
     addUp(summary, await deliver({ id: `TRAINING_SUMMARY#${period}`, kind: 'TRAINING_SUMMARY', subject: 'all-units', period, message: { to: admins, ...content } }, mailer, now));
   }
   return summary;
