@@ -161,6 +161,7 @@ export function trainingReminderEmail(shortfall: TrainingShortfall, language: La
         ]),
       }
     : undefined;
+  const reminderSetting = consoleLink(letterhead, REMINDER_SETTING_PATH);
   const unsubscribe = encodeURIComponent(id ? 'Berhenti menerima pengingat jam pelatihan' : 'Stop training-hour reminders');
   return renderLetter(
     {
@@ -173,11 +174,11 @@ export function trainingReminderEmail(shortfall: TrainingShortfall, language: La
       footnotes: [
         ...(table ? [missing] : []),
         id
-          ? `JP = jam pelajaran (${shortfall.jpMinutes} menit). Untuk berhenti menerima pengingat ini, matikan Email pengingat di halaman Jam pelajaran saya (${consoleLink(letterhead, REMINDER_SETTING_PATH)}), atau gunakan tautan berhenti berlangganan pada aplikasi email Anda.`
-          : `JP = lesson hour (${shortfall.jpMinutes} minutes). To stop these reminders, turn Reminder emails off on the My training hours page (${consoleLink(letterhead, REMINDER_SETTING_PATH)}), or use your mail app's unsubscribe link.`,
+          ? `JP = jam pelajaran (${shortfall.jpMinutes} menit). Untuk berhenti menerima pengingat ini, matikan Email pengingat di halaman Jam pelajaran saya (${reminderSetting}), atau gunakan tautan berhenti berlangganan pada aplikasi email Anda.`
+          : `JP = lesson hour (${shortfall.jpMinutes} minutes). To stop these reminders, turn Reminder emails off on the My training hours page (${reminderSetting}), or use your mail app's unsubscribe link.`,
       ],
       // The console page where the employee turns reminders off, then a mail to the unit, which can do it for them.
-      headers: { 'List-Unsubscribe': `<${consoleLink(letterhead, REMINDER_SETTING_PATH)}>, <mailto:${letterhead.email}?subject=${unsubscribe}>` },
+      headers: { 'List-Unsubscribe': `<${reminderSetting}>, <mailto:${letterhead.email}?subject=${unsubscribe}>` },
     },
     letterhead,
   );

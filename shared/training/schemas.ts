@@ -38,7 +38,6 @@ export type EmployeeInput = z.output<typeof employeeBody>;
 export const reminderBody = z.strictObject({
   remind: z.boolean().check(z.meta({ description: 'false: no more reminder emails to this employee (nor their supervisor in copy); true: reminders again.' })),
 });
-export type ReminderInput = z.output<typeof reminderBody>;
 
 export const employeeSchema = z.object({
   nip: z.string(),

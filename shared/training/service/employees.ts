@@ -47,8 +47,7 @@ async function writeEmployee(nip: string, input: EmployeeInput, stored: StoredEm
   const at = actor.now.toISOString();
   const before = stored?.employee;
   // The reminder preference is the employee's own choice, not a profile field: a replacement or a roster keeps it.
-  const kept = before?.remindersOff ? { remindersOff: true } : {};
-  const employee: Employee = { nip, ...input, ...kept, version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
+  const employee: Employee = { nip, ...input, ...remindersFlag(before?.remindersOff), version: (before?.version ?? 0) + 1, createdAt: before?.createdAt ?? at, updatedAt: at };
   const changes = { fields: changedFields(before, input) };
   if (!stored || replacedVersion === undefined) {
     const steps = [...employeeWriteSteps(employee, undefined, 1, actor.subject, changes), ...zeroTotalSteps(employee, currentYear(actor.now), undefined)];
@@ -62,6 +61,9 @@ async function writeEmployee(nip: string, input: EmployeeInput, stored: StoredEm
   return { employee, created: false };
 }
 
+/** `remindersOff` is stored only when true: an employee who never turned reminders off has no such attribute. */
+const remindersFlag = (off: boolean | undefined): Pick<Employee, 'remindersOff'> => (off ? { remindersOff: true } : {});
+
 /**
  * Turns the employee's training-hour reminder emails off or on again. Asking for what is already
  * so writes nothing (a retried request, a second click on the unsubscribe link).
@@ -71,7 +73,7 @@ export async function setReminders(nip: string, remind: boolean, actor: Actor): 
     const before = await requireEmployee(nip);
     if (!before.remindersOff === remind) return before;
     const { remindersOff: _, ...rest } = before;
-    const after: Employee = { ...rest, ...(remind ? {} : { remindersOff: true }), version: before.version + 1, updatedAt: actor.now.toISOString() };
+    const after: Employee = { ...rest, ...remindersFlag(!remind), version: before.version + 1, updatedAt: actor.now.toISOString() };
     await transact(reminderPreferenceSteps(before, after, actor.subject));
     return after;
   });
