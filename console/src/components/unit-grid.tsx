@@ -11,7 +11,14 @@ import { followInApp } from './in-app-links.ts';
 /** Fixed row height: the virtualizer never measures, so scrolling 5,000 rows lays out only what shows. */
 const ROW_HEIGHT = 40;
 const VIEW_HEIGHT = 560;
-const OVERSCAN = 4;
+/**
+ * One row beyond each edge. The virtualizer renders in the scroll event itself (flushSync), so the
+ * painted frame always has the rows it shows; the spare row only covers the few pixels a wheel or
+ * touchpad scroll moves on the compositor before the page answers. Each slot is rewritten whenever a
+ * fast scroll jumps a screen, so every spare row is paid at every frame: 4 rows a side cost a quarter
+ * more main-thread work per frame (bench 8b, 2 December: 28.7 → 21.5 ms at 4× CPU throttling).
+ */
+const OVERSCAN = 1;
 /**
  * Rows in the DOM, always the same number: enough for a full view plus the overscan on each side.
  * Each row element is a slot keyed by its place in the window, and the window is moved with one
