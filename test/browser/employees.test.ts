@@ -175,7 +175,7 @@ describe('training-admin at work', () => {
     await context.close();
   });
 
-  it('edits a profile with If-Match: a change saved meanwhile shows what changed, then mine is saved over it', async () => {
+  it('edits a profile with If-Match: changes saved meanwhile (unit, reminders) are shown in words, then mine is saved over them', async () => {
     const { context, page } = await consoleUi.signedIn('training-admin');
     await page.goto(`/pegawai/${blank.nip}`);
     await settled(page);
@@ -186,16 +186,21 @@ describe('training-admin at work', () => {
     const { nip: _nip, version: _version, createdAt: _created, updatedAt: _updated, ...fields } = current.body;
     const moved = await apiCall('PUT', `/employees/${blank.nip}`, { ...fields, unit: 'Dinas Pendidikan' }, { 'if-match': current.etag! });
     expect(moved.status).toBe(200);
+    // ...and the reminders are turned off: a new version too, named in the switch's words.
+    await expect(apiCall('PUT', `/employees/${blank.nip}/reminders`, { remind: false }).then((answer) => answer.status)).resolves.toBe(200);
     await page.getByRole('button', { name: 'Simpan' }).click();
     const notice = page.getByTestId('stale-notice');
     await notice.waitFor();
     await expect(notice.getByText(`Unit kerja: ${blank.unit} → Dinas Pendidikan`).count()).resolves.toBe(1);
+    await expect(notice.getByText('Email pengingat: Aktif → Dimatikan').count()).resolves.toBe(1);
+    await expect(notice.getByRole('listitem').count()).resolves.toBe(2);
     await expectAccessible(page, 'employee 412 notice');
     await notice.getByRole('button', { name: 'Terapkan lagi perubahan saya' }).click();
     await expect.poll(() => page.getByText('Data pegawai disimpan.').count(), { timeout: POLL_TIMEOUT }).toBe(1);
     // Mine (the position) saved over theirs (the unit), which stays.
     await expect(page.getByText('Analis Data', { exact: true }).count()).resolves.toBe(1);
     await expect(page.getByText('Dinas Pendidikan', { exact: true }).count()).resolves.toBe(1);
+    await expect(apiCall('GET', `/employees/${blank.nip}`).then((answer) => answer.body.remindersOff)).resolves.toBe(true);
     await context.close();
   });
 });

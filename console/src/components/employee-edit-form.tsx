@@ -8,17 +8,26 @@ import { ApiError } from '../api/problem.ts';
 import { withMyChanges } from '../forms/reapply.ts';
 import { fieldIssues } from '../forms/validation.ts';
 import { useI18n } from '../i18n/language.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { FieldWords } from './change-line.tsx';
 import { StaleNotice } from './stale-notice.tsx';
 import { SectionTitle } from './states.tsx';
 
-/** A 412 names the fields as this form labels them. */
-const employeeFieldWords: FieldWords = { name: 'employeeName', unit: 'employeeUnit', position: 'employeePosition', email: 'employeeEmail', supervisorEmail: 'employeeSupervisor' };
+/** A 412 names the fields as this form labels them, and the reminder choice as its switch does. */
+const employeeFieldWords: FieldWords = { name: 'employeeName', unit: 'employeeUnit', position: 'employeePosition', email: 'employeeEmail', supervisorEmail: 'employeeSupervisor', reminders: 'remindersLabel' };
 
 type Draft = { name: string; email: string; unit: string; position: string; supervisorEmail: string };
 interface Base {
   employee: Employee;
   etag: string;
+}
+
+/**
+ * An employee as the 412 notice compares them: the stored `remindersOff` flag (absent when reminders are
+ * on) becomes the switch's words, so the notice says "Email pengingat: Aktif → Dimatikan", not a raw flag.
+ */
+function asNoticed({ remindersOff, ...employee }: Employee, t: (key: MessageKey) => string): Record<string, unknown> {
+  return { ...employee, reminders: t(remindersOff ? 'remindersShortOff' : 'remindersShortOn') };
 }
 
 const draftOf = (employee: Employee): Draft => ({ name: employee.name, email: employee.email, unit: employee.unit, position: employee.position ?? '', supervisorEmail: employee.supervisorEmail ?? '' });
@@ -97,8 +106,8 @@ export function EmployeeEditForm({ employee, etag, onDone }: { employee: Employe
       <Stack mt="xs">
         {stale && (
           <StaleNotice
-            seen={base.employee}
-            current={stale.employee}
+            seen={asNoticed(base.employee, t)}
+            current={asNoticed(stale.employee, t)}
             title={t('employeeStaleTitle')}
             fields={employeeFieldWords}
             onReload={() => {

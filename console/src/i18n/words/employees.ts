@@ -85,6 +85,8 @@ export const id = {
   remindersLabel: 'Email pengingat',
   remindersOn: 'Aktif: email pengingat jam pelatihan dikirim setiap bulan selama jam berada di bawah laju pro-rata.',
   remindersOff: 'Dimatikan: tidak ada email pengingat jam pelatihan (jam tetap dihitung dalam kepatuhan unit).',
+  remindersShortOn: 'Aktif',
+  remindersShortOff: 'Dimatikan',
   remindersSaved: 'Email pengingat diaktifkan.',
   remindersStopped: 'Email pengingat dimatikan.',
 } as const;
@@ -175,6 +177,8 @@ export const en: Record<keyof typeof id, string> = {
   remindersLabel: 'Reminder emails',
   remindersOn: 'On: a training-hour reminder is emailed every month while the hours are behind the pro-rata pace.',
   remindersOff: "Off: no training-hour reminder emails (the hours still count in the unit's compliance).",
+  remindersShortOn: 'On',
+  remindersShortOff: 'Off',
   remindersSaved: 'Reminder emails turned on.',
   remindersStopped: 'Reminder emails turned off.',
 };
