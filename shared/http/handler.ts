@@ -93,11 +93,12 @@ export function actorOf(request: { principal: Principal; idempotency: Idempotenc
 }
 
 /**
- * An `employee` token reads only its own NIP; any of `readers` reads anyone's. Answering 403
- * whether or not the other NIP exists reveals nothing about who is registered.
+ * An `employee` token reaches only its own NIP (its records, its reminder choice); any of `groups`
+ * reaches anyone's. Answering 403 whether or not the other NIP exists reveals nothing about who is
+ * registered.
  */
-export function assertMayRead(principal: Principal, nip: string, readers: readonly Group[]): void {
-  if (hasAnyGroup(principal, readers)) return;
+export function assertOwnNipOr(principal: Principal, nip: string, groups: readonly Group[]): void {
+  if (hasAnyGroup(principal, groups)) return;
   if (principal.nip !== nip) throw new HttpError(403, { code: 'OWN_RECORDS_ONLY' });
 }
 
