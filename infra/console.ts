@@ -230,14 +230,16 @@ export function consoleConfig(settings: { stage: string; authority: string; clie
 }
 
 /**
- * The console's pages are client-side routes (`/kerja-sama/123`): any path without a file
- * extension is served index.html. Only this behaviour runs it, never `/api/*`, so an API 404
- * stays a problem+json 404.
+ * The console's pages are client-side routes (`/kerja-sama/123`): every path is served index.html
+ * but the build's files, which are `/assets/…` or at the root (`/config.json`, `/favicon.ico`).
+ * Not "any path with a dot": a page's last segment may hold one (`/pelatihan/unit/Kota%20Adm.%20Jakarta%20Barat`).
+ * Only this behaviour runs it, never `/api/*`, so an API 404 stays a problem+json 404.
  */
 export const SPA_FALLBACK = `function handler(event) {
   var request = event.request;
-  var last = request.uri.split('/').pop();
-  if (last.indexOf('.') === -1 && request.uri !== '/api') request.uri = '/index.html';
+  var uri = request.uri;
+  var isFile = uri.indexOf('/assets/') === 0 || (uri.lastIndexOf('/') === 0 && uri.indexOf('.') !== -1);
+  if (!isFile && uri !== '/api') request.uri = '/index.html';
   return request;
 }`;
 

@@ -75,7 +75,8 @@ describe('the distribution', () => {
   });
 
   it('falls back to index.html for page paths, never for files', () => {
-    for (const page of ['/', '/kerja-sama', '/kerja-sama/abc-123/ubah', '/pegawai/198609262015051001', '/masuk']) expect(runFunction(SPA_FALLBACK, page)).toBe('/index.html');
+    const unitWithADot = '/pelatihan/unit/Kota%20Adm.%20Jakarta%20Barat';
+    for (const page of ['/', '/kerja-sama', '/kerja-sama/abc-123/ubah', '/pegawai/198609262015051001', '/masuk', unitWithADot, '/pelatihan/unit/Dinas%20P.U.']) expect(runFunction(SPA_FALLBACK, page)).toBe('/index.html');
     for (const file of ['/config.json', '/assets/index-AbC123.js', '/favicon.ico', '/api']) expect(runFunction(SPA_FALLBACK, file)).toBe(file);
   });
 
