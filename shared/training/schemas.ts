@@ -195,10 +195,14 @@ export const employeesQuery = z.strictObject({
   limit,
   cursor: z.optional(cursor),
 });
+const complianceStatus = z.enum(['MET', 'UNMET', 'NONE', 'PARTIAL']).check(
+  z.meta({ description: "MET: hours at or above the year's target. UNMET: below it, which is NONE (no hours) and PARTIAL (some hours, below the target)." }),
+);
+export type ComplianceStatus = z.infer<typeof complianceStatus>;
 export const complianceQuery = z.strictObject({
   year: z.optional(year),
   unit: z.optional(text(200)),
-  status: z.optional(z.enum(['MET', 'UNMET'])),
+  status: z.optional(complianceStatus),
   limit,
   cursor: z.optional(cursor),
 });

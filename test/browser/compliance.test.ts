@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { demoEmployees } from '../../infra/local/demo-data-training.ts';
 import { expectAccessible, POLL_TIMEOUT, screenshot, settled, useConsole } from './harness.ts';
@@ -45,6 +47,14 @@ it('the unit page lists the unit, filters by band and is walked with the keyboar
   const statuses = async () => [...new Set(await rows.locator('[role="cell"]:last-child').allTextContents())];
   await page.getByLabel('Kelompok').selectOption('none');
   await expect.poll(statuses, { timeout: POLL_TIMEOUT }).toEqual(['Belum ada']);
+  // Its export holds the same rows: the "0" band, not every employee below the target.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ekspor CSV' }).click();
+  const exported = parse(await readFile((await (await download).path())!), { bom: true, columns: true }) as Record<string, string>[];
+  expect(exported.map((row) => row['Nama']).sort()).toEqual((await rows.getByRole('link').allInnerTexts()).sort());
+  expect(new Set(exported.map((row) => row['Jam Pelatihan']))).toEqual(new Set(['0']));
+  await page.getByLabel('Kelompok').selectOption('partial');
+  await expect.poll(statuses, { timeout: POLL_TIMEOUT }).toEqual(['Sebagian']);
   await page.getByLabel('Kelompok').selectOption('met');
   await expect.poll(statuses, { timeout: POLL_TIMEOUT }).toEqual(['Memenuhi target']);
   await page.getByLabel('Kelompok').selectOption('');

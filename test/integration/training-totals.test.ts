@@ -231,6 +231,21 @@ describe('yearly totals and unit histograms', () => {
     await expectTotalsAndCountersExact();
   });
 
+  it("reads each band of the unit page as its own key range: NONE, PARTIAL, UNMET and MET meet at a quarter hour and at the target", async () => {
+    const unit = 'Kota Adm. Jakarta Barat';
+    const hoursByNip = new Map([[nipFor(310), 0], [nipFor(311), 0.25], [nipFor(312), 39.75], [nipFor(313), 40]]);
+    for (const [index, [nip, hours]] of [...hoursByNip].entries()) {
+      await putEmployee(nip, employee(index, { unit }), undefined, actor());
+      if (hours) await addTraining(nip, course('Batas pita', '2032-03-02', hours, { startsOn: '2032-03-01' }), actor());
+    }
+    await openYear(2032);
+    const band = async (status: 'NONE' | 'PARTIAL' | 'UNMET' | 'MET') => (await complianceReport({ year: 2032, unit, status, limit: 10 }, new Date())).items.map((row) => row.hours);
+    await expect(band('NONE')).resolves.toEqual([0]);
+    await expect(band('PARTIAL')).resolves.toEqual([0.25, 39.75]);
+    await expect(band('UNMET')).resolves.toEqual([0, 0.25, 39.75]);
+    await expect(band('MET')).resolves.toEqual([40]);
+  });
+
   it('pages the summary by unit', async () => {
     const units = ['Unit Halaman A', 'Unit Halaman B', 'Unit Halaman C'];
     for (const [index, unit] of units.entries()) await putEmployee(nipFor(400 + index), employee(index, { unit }), undefined, actor());

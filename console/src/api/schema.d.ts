@@ -4779,7 +4779,7 @@ export interface operations {
             query?: {
                 year?: number;
                 unit?: string;
-                status?: "MET" | "UNMET";
+                status?: "MET" | "UNMET" | "NONE" | "PARTIAL";
                 limit?: number;
                 cursor?: string;
             };
@@ -5086,7 +5086,7 @@ export interface operations {
             query?: {
                 year?: number;
                 unit?: string;
-                status?: "MET" | "UNMET";
+                status?: "MET" | "UNMET" | "NONE" | "PARTIAL";
                 format?: "xlsx" | "csv";
             };
             header?: never;

@@ -94,14 +94,17 @@ const UnitHead = memo(function UnitHead({ unit, year, band, target, title }: { u
   );
 });
 
-/** Export of the unit (MET for the met band; the other two bands are both UNMET to the API). */
+/** The API's status for each band: the file holds the rows the page shows. */
+const bandStatus = { none: 'NONE', partial: 'PARTIAL', met: 'MET' } as const satisfies Record<Band, string>;
+
+/** Export of the unit, of the band chosen if any. */
 function UnitExport({ unit, year, band }: { unit: string; year: number; band: Band | undefined }) {
   const { t } = useI18n();
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   async function exportAs(format: 'xlsx' | 'csv') {
     setState({ busy: true });
     try {
-      const filters = new URLSearchParams({ unit, year: String(year), ...(band ? { status: band === 'met' ? 'MET' : 'UNMET' } : {}) });
+      const filters = new URLSearchParams({ unit, year: String(year), ...(band ? { status: bandStatus[band] } : {}) });
       await downloadExport(format, filters, '/compliance/export', `kepatuhan-${year}`);
       setState({});
     } catch (error) {

@@ -115,12 +115,21 @@ export function totalsOfEmployee(nip: string): PageQuery {
   return { keyCondition: 'PK = :pk AND begins_with(SK, :total)', names: {}, values: { ':pk': employeePartition(nip), ':total': 'TOTAL#' }, consistent: true };
 }
 
-/** Totals of a unit's year, by hours: all, those below `hours` (UNMET) or those at or above it (MET). */
-export function totalsOfUnit(year: number, unit: string, split?: { below: number } | { atLeast: number }): PageQuery {
+/** Hours of a year as a key range: `from` included, `below` excluded; an absent bound is open. */
+export interface HoursRange {
+  from?: number;
+  below?: number;
+}
+
+/**
+ * Totals of a unit's year, by hours, within `range` (all without one). BETWEEN includes both ends,
+ * yet `below` stays out: its padded threshold (`00000160`) sorts before every `00000160#<nip>`.
+ */
+export function totalsOfUnit(year: number, unit: string, { from, below }: HoursRange = {}): PageQuery {
   const values: Record<string, unknown> = { ':pk': hoursPartition(year, unit) };
-  if (!split) return { index: 'GSI2', keyCondition: 'GSI2PK = :pk', names: {}, values };
-  const threshold = paddedThreshold('below' in split ? split.below : split.atLeast);
-  return { index: 'GSI2', keyCondition: `GSI2PK = :pk AND GSI2SK ${'below' in split ? '<' : '>='} :threshold`, names: {}, values: { ...values, ':threshold': threshold } };
+  const bounds = { ...(from === undefined ? {} : { ':from': paddedThreshold(from) }), ...(below === undefined ? {} : { ':below': paddedThreshold(below) }) };
+  const range = from !== undefined && below !== undefined ? ' AND GSI2SK BETWEEN :from AND :below' : from !== undefined ? ' AND GSI2SK >= :from' : below !== undefined ? ' AND GSI2SK < :below' : '';
+  return { index: 'GSI2', keyCondition: `GSI2PK = :pk${range}`, names: {}, values: { ...values, ...bounds } };
 }
 
 export const totalId = (nip: string, year: number) => `${nip}#${year}`;

@@ -4,26 +4,32 @@ import { keyOf, queryAll, queryBuckets, queryPage, type BucketPosition, type Key
 import { currentYear } from '../../time/calendar.ts';
 import { isBucket, tallyHistogram } from '../hours-index.ts';
 import { employeeFromItem, employeesOfUnit, listUnits } from '../repository/employees.ts';
-import { COUNTER_SHARDS, countersOfYear, totalFromItem, totalsOf, totalsOfUnit } from '../repository/totals.ts';
+import { COUNTER_SHARDS, countersOfYear, totalFromItem, totalsOf, totalsOfUnit, type HoursRange } from '../repository/totals.ts';
 import { paceBands, paceOf, type Pace } from '../pace.ts';
 import { compliance, roundHours } from '../rules.ts';
-import type { ComplianceRow, Employee, UnitSummary } from '../schemas.ts';
+import type { ComplianceRow, ComplianceStatus, Employee, UnitSummary } from '../schemas.ts';
 import { targetOf } from './targets.ts';
+
+/** The hours each status holds, against the year's target (hours are quarter hours: none is below the first quarter). */
+function hoursOfStatus(status: ComplianceStatus, target: number): HoursRange {
+  return { MET: { from: target }, UNMET: { below: target }, NONE: { below: 0.25 }, PARTIAL: { from: 0.25, below: target } }[status];
+}
 
 /**
  * Employees with their hours of the year against the target, from the yearly totals indexed by
- * unit and hours (GSI2): UNMET is the key range below the target, MET the range from it, so a
- * page reads what it returns, whatever the unit's size. Rows come by hours, then NIP. Every
- * employee has a total for every year they were registered in (zero included).
+ * unit and hours (GSI2): each status is a key range of hours (UNMET below the target, MET from
+ * it, NONE and PARTIAL the two parts of UNMET), so a page reads what it returns, whatever the
+ * unit's size. Rows come by hours, then NIP. Every employee has a total for every year they were
+ * registered in (zero included).
  */
-export async function complianceReport(query: { year?: number; unit?: string; status?: 'MET' | 'UNMET'; limit: number; cursor?: string }, now: Date): Promise<Page<ComplianceRow>> {
+export async function complianceReport(query: { year?: number; unit?: string; status?: ComplianceStatus; limit: number; cursor?: string }, now: Date): Promise<Page<ComplianceRow>> {
   const year = query.year ?? currentYear(now);
   const scope = `compliance:${year}:${query.unit ?? '*'}:${query.status ?? '*'}`;
   const target = (await targetOf(year)).hours;
   const units = query.unit ? [query.unit] : await listUnits();
-  const split = query.status === 'UNMET' ? { below: target } : query.status === 'MET' ? { atLeast: target } : undefined;
+  const range = query.status ? hoursOfStatus(query.status, target) : undefined;
   const position = query.cursor ? (decodeCursor(scope, query.cursor) as unknown as BucketPosition) : undefined;
-  const page = await queryBuckets(units.map((unit) => totalsOfUnit(year, unit, split)), query.limit, position);
+  const page = await queryBuckets(units.map((unit) => totalsOfUnit(year, unit, range)), query.limit, position);
   const items = page.items.map((item) => {
     const total = totalFromItem(item);
     return { nip: total.nip, name: total.name, unit: total.unit, ...compliance(total.hours, target, settings().JP_MINUTES) };
