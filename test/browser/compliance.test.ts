@@ -25,7 +25,9 @@ it('the compliance heat map writes a number in every cell, worst unit first, and
 
   const first = heat.locator('tbody tr').first().getByRole('link');
   const unit = await first.innerText();
-  await first.click();
+  // Keyboard only: a unit's link is reached and followed without a pointer.
+  await first.focus();
+  await page.keyboard.press('Enter');
   await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/pelatihan/unit/${unit}`);
   await page.locator('[data-page="unit"][data-complete="true"]').waitFor();
   await context.close();
@@ -92,8 +94,11 @@ it('the yearly targets page sets a target in JP as training-admin, checked with 
   await expect.poll(() => page.getByText('harus bilangan bulat JP').count(), { timeout: POLL_TIMEOUT }).toBe(1);
   await expectAccessible(page, '/target-tahunan with an error');
 
-  await page.getByRole('textbox', { name: 'Target' }).fill('20');
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  // Keyboard only: the field retyped, Enter saves.
+  await page.getByRole('textbox', { name: 'Target' }).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Target 2027 disimpan: 15 jam = 20 JP.' }).count(), { timeout: POLL_TIMEOUT }).toBe(1);
   await expect.poll(() => row2027.innerText(), { timeout: POLL_TIMEOUT }).toMatch(/^2027\s+15\s+20\s+JP\s+Ditetapkan$/);
   await screenshot(page, 'targets-admin');

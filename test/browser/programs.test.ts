@@ -160,14 +160,19 @@ describe('roster import', () => {
     await settled(page);
     await expect(page.getByText(/Mengimpor berkas yang sama lagi tidak berbahaya/).count()).resolves.toBe(1);
 
+    // Keyboard only: Enter on the file field opens the file chooser, Enter on the button sends.
     async function importOnce(): Promise<string> {
-      await page.locator('input[type="file"]').setInputFiles(file);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('import-file').focus();
+      await page.keyboard.press('Enter');
+      await (await chooser).setFiles(file);
       const preview = page.getByTestId('import-preview');
       await expect.poll(() => preview.getByRole('status').textContent(), { timeout: POLL_TIMEOUT }).toBe('Roster Pelatihan: 3 baris, 2 lolos pemeriksaan, 1 bermasalah.');
       // The bad row and its reason, from the API's own parser, before anything is sent.
       await expect(page.getByTestId('import-preview-bad').locator('tbody tr[data-line="4"]').textContent()).resolves.toMatch(/method harus salah satu dari CLASSICAL, NON_CLASSICAL, Klasikal, Nonklasikal/);
       const shown = new URL(page.url()).searchParams.get('impor');
-      await page.getByRole('button', { name: 'Kirim 3 baris' }).click();
+      await page.getByRole('button', { name: 'Kirim 3 baris' }).focus();
+      await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.searchParams.has('impor') && url.searchParams.get('impor') !== shown);
       // This import's progress, not the previous one's still on screen.
       const progress = page.locator(`[data-testid="import-progress"][data-import="${new URL(page.url()).searchParams.get('impor')}"]`);
