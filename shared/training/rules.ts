@@ -23,6 +23,9 @@ export function trainingRuleViolations(draft: { startsOn?: unknown; endsOn?: unk
   return [];
 }
 
+/** The smallest amount of training hours: every record and total is a whole number of them. */
+export const QUARTER_HOUR = 0.25;
+
 /**
  * Whether a number of hours is a whole number of quarter hours. Multiplying by 4 is exact in
  * binary floating point, so `1.0000000000000002` and `1e-20` are refused, unlike a tolerant

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { calendarDate, cursor, email, limit, pageOf, resourceId, text, timestamp, wholeNumber } from '../schemas/common.ts';
 import { checkNip } from './nip.ts';
-import { isQuarterHours, trainingRuleViolations } from './rules.ts';
+import { isQuarterHours, QUARTER_HOUR, trainingRuleViolations } from './rules.ts';
 import { coded, issueOf } from '../validation.ts';
 
 export const nip = z.string().check(
@@ -17,9 +17,9 @@ export const year = wholeNumber('a year such as 2026', 1900, 2199);
 /** Hours in quarters (15 minutes), from a quarter up to `max`: checked exactly, not with float tolerance. */
 export function hours(max: number) {
   return z.number({ message: 'HOURS_NOT_NUMBER' }).check(
-    z.refine((value: number) => value >= 0.25 && isQuarterHours(value), { ...coded('HOURS_NOT_QUARTER'), abort: true }),
+    z.refine((value: number) => value >= QUARTER_HOUR && isQuarterHours(value), { ...coded('HOURS_NOT_QUARTER'), abort: true }),
     z.lte(max),
-    z.meta({ minimum: 0.25, maximum: max, multipleOf: 0.25 }),
+    z.meta({ minimum: QUARTER_HOUR, maximum: max, multipleOf: QUARTER_HOUR }),
   );
 }
 

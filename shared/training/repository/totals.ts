@@ -127,9 +127,17 @@ export interface HoursRange {
  */
 export function totalsOfUnit(year: number, unit: string, { from, below }: HoursRange = {}): PageQuery {
   const values: Record<string, unknown> = { ':pk': hoursPartition(year, unit) };
-  const bounds = { ...(from === undefined ? {} : { ':from': paddedThreshold(from) }), ...(below === undefined ? {} : { ':below': paddedThreshold(below) }) };
-  const range = from !== undefined && below !== undefined ? ' AND GSI2SK BETWEEN :from AND :below' : from !== undefined ? ' AND GSI2SK >= :from' : below !== undefined ? ' AND GSI2SK < :below' : '';
-  return { index: 'GSI2', keyCondition: `GSI2PK = :pk${range}`, names: {}, values: { ...values, ...bounds } };
+  if (from !== undefined) values[':from'] = paddedThreshold(from);
+  if (below !== undefined) values[':below'] = paddedThreshold(below);
+  const hours = hoursCondition(from !== undefined, below !== undefined);
+  return { index: 'GSI2', keyCondition: hours ? `GSI2PK = :pk AND ${hours}` : 'GSI2PK = :pk', names: {}, values };
+}
+
+function hoursCondition(from: boolean, below: boolean): string | undefined {
+  if (from && below) return 'GSI2SK BETWEEN :from AND :below';
+  if (from) return 'GSI2SK >= :from';
+  if (below) return 'GSI2SK < :below';
+  return undefined;
 }
 
 export const totalId = (nip: string, year: number) => `${nip}#${year}`;

@@ -6,13 +6,13 @@ import { isBucket, tallyHistogram } from '../hours-index.ts';
 import { employeeFromItem, employeesOfUnit, listUnits } from '../repository/employees.ts';
 import { COUNTER_SHARDS, countersOfYear, totalFromItem, totalsOf, totalsOfUnit, type HoursRange } from '../repository/totals.ts';
 import { paceBands, paceOf, type Pace } from '../pace.ts';
-import { compliance, roundHours } from '../rules.ts';
+import { compliance, QUARTER_HOUR, roundHours } from '../rules.ts';
 import type { ComplianceRow, ComplianceStatus, Employee, UnitSummary } from '../schemas.ts';
 import { targetOf } from './targets.ts';
 
-/** The hours each status holds, against the year's target (hours are quarter hours: none is below the first quarter). */
+/** The hours each status holds against the year's target (hours are whole quarter hours: none is below the first). */
 function hoursOfStatus(status: ComplianceStatus, target: number): HoursRange {
-  return { MET: { from: target }, UNMET: { below: target }, NONE: { below: 0.25 }, PARTIAL: { from: 0.25, below: target } }[status];
+  return { MET: { from: target }, UNMET: { below: target }, NONE: { below: QUARTER_HOUR }, PARTIAL: { from: QUARTER_HOUR, below: target } }[status];
 }
 
 /**
